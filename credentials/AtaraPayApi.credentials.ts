@@ -1,0 +1,93 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+import { ataraPayBaseUrl } from '../nodes/AtaraPay/api';
+
+export class AtaraPayApi implements ICredentialType {
+	name = 'ataraPayApi';
+
+	displayName = 'AtaraPay API';
+
+	icon: Icon = { light: 'file:../nodes/AtaraPay/ataraPay.svg', dark: 'file:../nodes/AtaraPay/ataraPay.dark.svg' };
+
+	documentationUrl = 'https://plugins.atarapay.com/docs/authtoken';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{
+					name: 'Staging',
+					value: 'staging',
+					description: 'http://test-api.atarapay.com — plain HTTP, as AtaraPay documents it',
+				},
+				{ name: 'Live', value: 'live', description: 'https://api.atarapay.com' },
+				{ name: 'Custom', value: 'custom', description: 'Another base URL, such as a proxy' },
+			],
+			default: 'staging',
+			hint: 'Staging keys come from staging.atarapay.com, live keys from app.atarapay.com. AtaraPay documents staging over plain http://.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.atarapay.com',
+			required: true,
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Public Key',
+			name: 'publicKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'From the "API Keys" tab of your AtaraPay seller dashboard',
+		},
+		{
+			displayName: 'Private Key',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'From the "API Keys" tab of your AtaraPay seller dashboard',
+		},
+	];
+
+	// AtaraPay reads a form field `authtoken` = base64("publicKey:privateKey") on every call.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			body: {
+				authtoken: '={{ ($credentials.publicKey + ":" + $credentials.privateKey).base64Encode() }}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: ataraPayBaseUrl,
+			url: '/api/project/getExternalProjects',
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status',
+					value: 'error',
+					message: 'AtaraPay did not accept these keys. Check both keys and that the environment matches the dashboard they come from.',
+				},
+			},
+		],
+	};
+}

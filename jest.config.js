@@ -1,0 +1,17 @@
+// Unit tests run alone; the end-to-end project starts one real n8n for the whole run
+// (its global setup runs only when an end-to-end test is selected).
+module.exports = {
+	testTimeout: 180_000,
+	projects: [
+		{
+			displayName: 'unit',
+			testMatch: ['<rootDir>/test/unit/**/*.test.js'],
+		},
+		{
+			displayName: 'e2e',
+			testMatch: ['<rootDir>/test/e2e/**/*.test.js'],
+			globalSetup: '<rootDir>/test/harness/globalSetup.js',
+			globalTeardown: '<rootDir>/test/harness/globalTeardown.js',
+		},
+	],
+};

@@ -1,0 +1,43 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
+import { ataraPayBaseUrl } from './api';
+import { searchProjects } from './listSearch/searchProjects';
+import { projectOperations } from './resources/project';
+
+export class AtaraPay implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AtaraPay',
+		name: 'ataraPay',
+		icon: { light: 'file:ataraPay.svg', dark: 'file:ataraPay.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage AtaraPay escrow projects for milestone payments',
+		defaults: { name: 'AtaraPay' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ataraPayApi', required: true }],
+		requestDefaults: {
+			baseURL: ataraPayBaseUrl,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			// Error answers reach checkProviderResponse, which reads AtaraPay's message.
+			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		},
+		requestOperations: { pagination: runRequest },
+		properties: [
+			sendThroughRequestRunner,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Project', value: 'project' }],
+				default: 'project',
+			},
+			...projectOperations,
+		],
+	};
+
+	methods = { listSearch: { searchProjects } };
+}

@@ -1,0 +1,26 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { searchRecords } from '../../shared/listSearch';
+import { ataraPay, ataraPayEnvironments } from '../api';
+
+export async function searchProjects(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await searchRecords(
+		this,
+		{
+			provider: ataraPay,
+			credentialType: 'ataraPayApi',
+			environments: ataraPayEnvironments,
+			request: {
+				method: 'POST',
+				url: '/api/project/getExternalProjects',
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			},
+			// The docs show `data` as one object; a seller with several projects may get an array.
+			records: (body) => (Array.isArray(body.data) ? body.data : body.data ? [body.data] : []),
+			toResult: (project) => ({
+				name: String(project.project_name ?? `Project ${project.id}`),
+				value: String(project.id),
+			}),
+		},
+		filter,
+	);
+}

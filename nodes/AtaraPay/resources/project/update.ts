@@ -1,0 +1,62 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { required, validate } from '../../../shared/validation';
+
+const showOnlyForProjectUpdate = { operation: ['update'], resource: ['project'] };
+
+export const projectUpdateFields: INodeProperties[] = [
+	{
+		displayName: 'Project',
+		name: 'projectId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The project to update',
+		displayOptions: { show: showOnlyForProjectUpdate },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchProjects', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 42',
+			},
+		],
+		routing: {
+			send: {
+				type: 'body',
+				property: 'project_id',
+				preSend: [validate('projectId', 'Project', required)],
+			},
+		},
+	},
+	{
+		displayName: 'Project Name',
+		name: 'projectName',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The new name of the project',
+		displayOptions: { show: showOnlyForProjectUpdate },
+		routing: {
+			send: { type: 'body', property: 'project_name', preSend: [validate('projectName', 'Project Name', required)] },
+		},
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		description: 'The new description of the project',
+		displayOptions: { show: showOnlyForProjectUpdate },
+		routing: {
+			send: { type: 'body', property: 'description', preSend: [validate('description', 'Description', required)] },
+		},
+	},
+];

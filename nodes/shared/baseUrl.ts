@@ -1,0 +1,20 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/** A provider's documented environments, by the credential's `environment` value. */
+export type Environments = Record<string, string>;
+
+/**
+ * The expression that turns a credential's `environment` (and, for `custom`, its
+ * `baseUrl`) into the API's base URL. Nodes use it in `requestDefaults`, credentials in
+ * their test request, so both always call the same host.
+ */
+export function baseUrlFromCredential(environments: Environments): string {
+	return `={{ $credentials.environment === "custom" ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : ${JSON.stringify(environments)}[$credentials.environment] }}`;
+}
+
+/** The same base URL, for code that holds the decrypted credential (list searches). */
+export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject, environments: Environments): string {
+	return credentials.environment === 'custom'
+		? String(credentials.baseUrl).trim().replace(/\/+$/, '')
+		: environments[String(credentials.environment)];
+}

@@ -1,0 +1,48 @@
+import type {
+	IDataObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+import { resolveBaseUrl, type Environments } from './baseUrl';
+import { throwIfProviderError, type Provider } from './providerResponse';
+
+export interface RecordList {
+	provider: Provider;
+	credentialType: string;
+	environments: Environments;
+	request: IHttpRequestOptions;
+	/** The records in the answer's body. */
+	records: (body: IDataObject) => unknown[];
+	toResult: (record: IDataObject) => INodeListSearchItems;
+}
+
+/**
+ * Loads a provider's list for a From List picker, through the node's credential, and
+ * keeps the entries whose name or ID contains what the user typed.
+ */
+export async function searchRecords(
+	context: ILoadOptionsFunctions,
+	list: RecordList,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const credentials = await context.getCredentials(list.credentialType);
+	const response = (await context.helpers.httpRequestWithAuthentication.call(context, list.credentialType, {
+		...list.request,
+		url: `${resolveBaseUrl(credentials, list.environments)}${list.request.url}`,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+	})) as IN8nHttpFullResponse;
+	throwIfProviderError(context.getNode(), list.provider, response);
+
+	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+	const needle = filter?.trim().toLowerCase() ?? '';
+	const results = list
+		.records(body)
+		.filter((record): record is IDataObject => typeof record === 'object' && record !== null)
+		.map(list.toResult)
+		.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
+	return { results };
+}

@@ -1,0 +1,74 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+	PostReceiveAction,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** How a provider reports failure: returns its message when `body` is an error. */
+export type ProviderErrorRule = (body: IDataObject, statusCode: number) => string | undefined;
+
+export interface Provider {
+	name: string;
+	findError: ProviderErrorRule;
+}
+
+/**
+ * Throws an n8n error carrying the provider's own message when the answer is an HTTP
+ * error or an error the provider sent with HTTP 200.
+ */
+export function throwIfProviderError(
+	node: INode,
+	provider: Provider,
+	response: IN8nHttpFullResponse,
+	itemIndex?: number,
+): void {
+	const body = isObject(response.body) ? response.body : {};
+	const message = provider.findError(body, response.statusCode);
+	if (message === undefined && response.statusCode < 400) return;
+
+	throw new NodeApiError(node, body as JsonObject, {
+		message: `${provider.name}: ${message ?? fallbackMessage(response)}`,
+		description: describeStatus(provider.name, response.statusCode),
+		httpCode: String(response.statusCode),
+		itemIndex,
+	});
+}
+
+/** The postReceive action that checks every answer; it runs before the envelope is unwrapped. */
+export function checkProviderResponse(provider: Provider): PostReceiveAction {
+	return async function (
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		throwIfProviderError(this.getNode(), provider, response, this.getItemIndex());
+		return items;
+	};
+}
+
+function fallbackMessage(response: IN8nHttpFullResponse): string {
+	if (typeof response.body === 'string' && response.body.trim() && response.body.length < 300) {
+		return response.body.trim();
+	}
+	const statusText = response.statusMessage ? ` (${response.statusMessage})` : '';
+	return `the request failed with HTTP ${response.statusCode}${statusText}`;
+}
+
+function describeStatus(provider: string, statusCode: number): string {
+	if (statusCode === 401 || statusCode === 403) {
+		return `Check the ${provider} credential: the keys may be wrong, inactive, or for another environment.`;
+	}
+	if (statusCode === 404) return 'Check the ID: no record with this ID was found.';
+	if (statusCode === 429) return `${provider} is limiting how many requests it accepts. Try again later.`;
+	if (statusCode >= 500) return `${provider} could not process the request. Try again later.`;
+	return `${provider} did not accept the request. Check the values the message mentions.`;
+}
+
+export function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,88 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** A check of one value: returns what is wrong with it and how to fix it, or nothing. */
+export type Rule = (value: unknown) => { problem: string; fix: string } | undefined;
+
+/**
+ * A preSend action that stops the item, before any request is sent, when a parameter
+ * breaks one of the rules. The error names the field and the item.
+ */
+export function validate(parameter: string, displayName: string, ...rules: Rule[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const value = this.getNodeParameter(parameter, undefined, { extractValue: true });
+		for (const rule of rules) {
+			const broken = rule(value);
+			if (broken) {
+				const itemIndex = this.getItemIndex();
+				throw new NodeOperationError(this.getNode(), `"${displayName}" ${broken.problem} [item ${itemIndex}]`, {
+					itemIndex,
+					description: broken.fix,
+				});
+			}
+		}
+		return requestOptions;
+	};
+}
+
+const isBlank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
+
+export const required: Rule = (value) =>
+	isBlank(value) ? { problem: 'is empty', fix: 'Enter a value, or map one from an earlier node.' } : undefined;
+
+// The checks below pass a blank value: combine them with `required` where it must be set.
+const check =
+	(test: (text: string) => boolean, problem: string, fix: string): Rule =>
+	(value) =>
+		isBlank(value) || test(String(value)) ? undefined : { problem, fix };
+
+export const email = check(
+	(text) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text),
+	'is not a valid email address',
+	'Enter an address such as name@example.com.',
+);
+
+export const guid = check(
+	(text) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text),
+	'is not a valid GUID',
+	'Enter an ID such as 7bc94a21-8833-4d2f-a5e1-9f4b2d8c1e7a.',
+);
+
+export const absoluteUrl = check(
+	(text) => {
+		try {
+			const url = new URL(text);
+			return url.protocol === 'https:' || url.protocol === 'http:';
+		} catch {
+			return false;
+		}
+	},
+	'is not an absolute URL',
+	'Enter a full address that starts with https://, such as https://shop.example.com/paid.',
+);
+
+export const hexColor = check(
+	(text) => /^#[0-9a-f]{6}$/i.test(text),
+	'is not a color in #RRGGBB form',
+	'Enter a color such as #FF1934.',
+);
+
+export const wholeNumber = check(
+	(text) => /^-?\d+$/.test(text.trim()),
+	'is not a whole number',
+	'Enter a number without decimals, such as 42.',
+);
+
+export const dateTime = check(
+	(text) => !Number.isNaN(Date.parse(text)),
+	'is not a valid date and time',
+	'Enter a date and time such as 2026-12-31T23:59:00, or pick one in the date picker.',
+);
+
+export function maxLength(limit: number): Rule {
+	return check(
+		(text) => text.length <= limit,
+		`is longer than ${limit} characters`,
+		`Shorten it to at most ${limit} characters.`,
+	);
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Compiles nodes/ and credentials/ into dist/ and copies icons and codex files beside them.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/install-deps.sh
+rm -rf dist
+npx tsc -p tsconfig.json
+npx gulp build --silent

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# n8n's own community-node lint (cloud rules, strict), then the offline part of
+# n8n's package scanner on the source and on the packed tarball.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/install-deps.sh
+npx tsc -p tsconfig.json --noEmit
+npx n8n-node lint
+tarball=$(bash scripts/pack.sh)
+node scripts/scan-package.mjs "$tarball"

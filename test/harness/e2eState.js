@@ -1,0 +1,29 @@
+// What global setup shares with the test files: where n8n listens and how to sign in.
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT } = require('./n8nInstance');
+const { N8nClient } = require('./n8nClient');
+
+const STATE_FILE = path.join(ROOT, '.e2e', 'state.json');
+const OWNER = { email: 'owner@example.com', password: 'E2e-owner-password-1' };
+
+function e2eState() {
+	if (!fs.existsSync(STATE_FILE)) {
+		throw new Error('n8n is not running: run the end-to-end tests through Jest (npm test).');
+	}
+	return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
+}
+
+/** A client signed in as the instance owner. */
+async function signedInClient() {
+	const client = new N8nClient(e2eState().url);
+	await client.login(OWNER);
+	return client;
+}
+
+/** Everything n8n has logged so far (to check that no secret ever reaches the log). */
+function n8nLog() {
+	return fs.readFileSync(e2eState().logFile, 'utf8');
+}
+
+module.exports = { STATE_FILE, OWNER, e2eState, signedInClient, n8nLog };

@@ -1,0 +1,168 @@
+// Drives a running n8n through the REST API its editor uses: sign in, store credentials,
+// test them, create and publish workflows, run them through a webhook and read back
+// every item n8n recorded for the node under test.
+const { randomUUID } = require('node:crypto');
+const { parse: parseFlatted } = require('flatted');
+const { PACKAGE_NAME } = require('./n8nInstance');
+
+class N8nClient {
+	constructor(url) {
+		this.url = url;
+		this.cookie = undefined;
+	}
+
+	async request(method, path, body) {
+		const res = await fetch(`${this.url}${path}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = res.headers.get('set-cookie');
+		if (setCookie) this.cookie = setCookie.split(';')[0];
+		const text = await res.text();
+		let json;
+		try {
+			json = text ? JSON.parse(text) : undefined;
+		} catch {
+			json = text;
+		}
+		if (!res.ok) {
+			const error = new Error(`n8n ${method} ${path} answered ${res.status}: ${text.slice(0, 500)}`);
+			error.status = res.status;
+			throw error;
+		}
+		return json && typeof json === 'object' && 'data' in json ? json.data : json;
+	}
+
+	async setupOwner({ email, password }) {
+		await this.request('POST', '/rest/owner/setup', {
+			email,
+			password,
+			firstName: 'Test',
+			lastName: 'Owner',
+		});
+	}
+
+	async login({ email, password }) {
+		await this.request('POST', '/rest/login', { emailOrLdapLoginId: email, password });
+	}
+
+	/** Stores a credential (n8n encrypts the plain data); returns { id, name, type }. */
+	async createCredential(type, data) {
+		const name = `${type} ${randomUUID().slice(0, 8)}`;
+		const created = await this.request('POST', '/rest/credentials', { name, type, data });
+		return { id: created.id, name, type };
+	}
+
+	/** Runs n8n's own credential test, as the editor's "Retry"/"Save" does: { status, message }. */
+	async testCredential(credential, data) {
+		return await this.request('POST', '/rest/credentials/test', {
+			credentials: { ...credential, data },
+		});
+	}
+
+	/** Asks a node's list-search method for its choices, as the editor's From List does. */
+	async listSearch({ nodeType, methodName, credential, parameters = {}, filter }) {
+		return await this.request('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.${nodeType}`, version: 1 },
+			methodName,
+			path: 'parameters',
+			currentNodeParameters: parameters,
+			credentials: credential ? { [credential.type]: { id: credential.id, name: credential.name } } : {},
+			filter,
+		});
+	}
+
+	/**
+	 * Runs one node of this package in a real workflow: Webhook → Split Out (one item per
+	 * entry of `items`) → the node. Returns what n8n recorded for the node: its output
+	 * items (with pairedItem), its error-output items, and its error if it failed.
+	 */
+	async runNode({ nodeType, parameters, credential, items, onError, settings = {} }) {
+		const path = randomUUID();
+		const node = {
+			id: randomUUID(),
+			name: 'Node Under Test',
+			type: `${PACKAGE_NAME}.${nodeType}`,
+			typeVersion: 1,
+			position: [500, 0],
+			parameters,
+			...(credential ? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } } : {}),
+			...(onError ? { onError } : {}),
+		};
+		const workflow = await this.request('POST', '/rest/workflows', {
+			name: `e2e ${nodeType} ${path.slice(0, 8)}`,
+			active: false,
+			settings: { executionOrder: 'v1', ...settings },
+			nodes: [
+				{
+					id: randomUUID(),
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: path,
+					parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				},
+				{
+					id: randomUUID(),
+					name: 'Items',
+					type: 'n8n-nodes-base.splitOut',
+					typeVersion: 1,
+					position: [250, 0],
+					parameters: { fieldToSplitOut: 'body.items', options: {} },
+				},
+				node,
+			],
+			connections: {
+				Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+				Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
+			},
+		});
+		await this.request('POST', `/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+		await this.callWebhook(path, { items });
+		const execution = await this.lastExecution(workflow.id);
+		const run = execution.resultData.runData[node.name]?.[0];
+		return {
+			items: run?.data?.main?.[0] ?? [],
+			errorItems: run?.data?.main?.[1] ?? [],
+			error: run?.error ?? execution.resultData.error,
+			executionTime: run?.executionTime,
+			execution,
+		};
+	}
+
+	async callWebhook(path, body) {
+		// A published workflow's webhook is registered a moment after activation.
+		for (let attempt = 0; ; attempt++) {
+			const res = await fetch(`${this.url}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			await res.text();
+			if (res.status !== 404 || attempt > 50) return res.status;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+
+	/** The finished execution of a workflow that ran once, with its run data parsed. */
+	async lastExecution(workflowId) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		for (let attempt = 0; attempt < 100; attempt++) {
+			const list = await this.request('GET', `/rest/executions?filter=${filter}&limit=1`);
+			const summary = list.results?.[0];
+			if (summary && summary.finished !== undefined && !['new', 'running'].includes(summary.status)) {
+				const full = await this.request('GET', `/rest/executions/${summary.id}`);
+				return parseFlatted(full.data);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		throw new Error(`No finished execution of workflow ${workflowId}`);
+	}
+}
+
+module.exports = { N8nClient };

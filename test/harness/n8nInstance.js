@@ -1,0 +1,151 @@
+// Starts and stops a real n8n (the version pinned in test/n8n-runtime) with this package
+// installed from its packed tarball, the way users install a community package.
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const N8N_BIN = path.join(ROOT, '.cache/n8n-runtime/node_modules/n8n/bin/n8n');
+const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
+
+function ensureN8nInstalled() {
+	execFileSync('bash', [path.join(ROOT, 'scripts/install-n8n.sh')], { stdio: 'inherit' });
+}
+
+/** Builds the package and packs it; returns the tarball's path. */
+function packPackage() {
+	return execFileSync('bash', [path.join(ROOT, 'scripts/pack.sh')], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	})
+		.toString()
+		.trim();
+}
+
+/** Installs the tarball under <userFolder>/.n8n/nodes, where n8n keeps community packages. */
+function installTarball(userFolder, tarball) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	const manifest = path.join(nodesDir, 'package.json');
+	if (!fs.existsSync(manifest)) {
+		fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }));
+	}
+	fs.rmSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME), { recursive: true, force: true });
+	// n8n provides n8n-workflow itself: the peer dependency is not installed beside the package.
+	execFileSync(
+		'npm',
+		['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+		{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] },
+	);
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitUntilReady(url, child, logFile, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) {
+			throw new Error(`n8n exited with code ${child.exitCode} while starting:\n${tail(logFile)}`);
+		}
+		try {
+			const res = await fetch(`${url}/healthz/readiness`);
+			if (res.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${tail(logFile)}`);
+}
+
+function tail(file, lines = 40) {
+	try {
+		return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
+
+/**
+ * Starts n8n on its embedded SQLite database in userFolder. Resolves once it answers
+ * its readiness check, with { url, pid, logFile, stop }.
+ */
+async function startN8n({ userFolder, port, host = '127.0.0.1', env = {} }) {
+	fs.mkdirSync(userFolder, { recursive: true });
+	const logFile = path.join(userFolder, 'n8n.log');
+	const log = fs.openSync(logFile, 'w');
+	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+		cwd: userFolder,
+		// Its own process group, so stopping it also stops its task-runner child.
+		detached: true,
+		stdio: ['ignore', log, log],
+		env: {
+			...process.env,
+			N8N_USER_FOLDER: userFolder,
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: host,
+			N8N_HOST: 'localhost',
+			N8N_EDITOR_BASE_URL: `http://localhost:${port}`,
+			WEBHOOK_URL: `http://localhost:${port}/`,
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			DB_TYPE: 'sqlite',
+			...env,
+		},
+	});
+	fs.closeSync(log);
+	const url = `http://127.0.0.1:${port}`;
+	const stop = () => stopProcess(child.pid);
+	try {
+		await waitUntilReady(url, child, logFile, 180_000);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { url, pid: child.pid, logFile, stop };
+}
+
+/** Stops n8n started by startN8n, with its task runner, waiting until it is gone. */
+async function stopProcess(pid) {
+	const alive = () => {
+		try {
+			process.kill(-pid, 0);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	if (!alive()) return;
+	process.kill(-pid, 'SIGTERM');
+	for (let waited = 0; waited < 15_000 && alive(); waited += 100) {
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	if (alive()) process.kill(-pid, 'SIGKILL');
+}
+
+module.exports = {
+	ROOT,
+	PACKAGE_NAME,
+	ensureN8nInstalled,
+	packPackage,
+	installTarball,
+	freePort,
+	startN8n,
+	stopProcess,
+};
