@@ -2,13 +2,17 @@
 // (its global setup runs only when an end-to-end test is selected).
 module.exports = {
 	testTimeout: 180_000,
+	// n8n's own install under .cache holds thousands of packages Jest must not scan.
+	roots: ['<rootDir>/test'],
 	projects: [
 		{
 			displayName: 'unit',
+			roots: ['<rootDir>/test'],
 			testMatch: ['<rootDir>/test/unit/**/*.test.js'],
 		},
 		{
 			displayName: 'e2e',
+			roots: ['<rootDir>/test'],
 			testMatch: ['<rootDir>/test/e2e/**/*.test.js'],
 			globalSetup: '<rootDir>/test/harness/globalSetup.js',
 			globalTeardown: '<rootDir>/test/harness/globalTeardown.js',

@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/install-deps.sh
 rm -rf dist
-npx tsc -p tsconfig.json
-npx gulp build --silent
+node_modules/.bin/tsc -p tsconfig.json
+node_modules/.bin/gulp build --silent

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/install-deps.sh
-npx tsc -p tsconfig.json --noEmit
-npx n8n-node lint
+node_modules/.bin/tsc -p tsconfig.json --noEmit
+node_modules/.bin/n8n-node lint
 tarball=$(bash scripts/pack.sh)
 node scripts/scan-package.mjs "$tarball"

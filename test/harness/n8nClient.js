@@ -155,7 +155,7 @@ class N8nClient {
 		for (let attempt = 0; attempt < 100; attempt++) {
 			const list = await this.request('GET', `/rest/executions?filter=${filter}&limit=1`);
 			const summary = list.results?.[0];
-			if (summary && summary.finished !== undefined && !['new', 'running'].includes(summary.status)) {
+			if (summary && !['new', 'running', 'waiting'].includes(summary.status)) {
 				const full = await this.request('GET', `/rest/executions/${summary.id}`);
 				return parseFlatted(full.data);
 			}

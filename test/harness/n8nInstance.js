@@ -32,11 +32,25 @@ function installTarball(userFolder, tarball) {
 	}
 	fs.rmSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME), { recursive: true, force: true });
 	// n8n provides n8n-workflow itself: the peer dependency is not installed beside the package.
+	shieldFromDevCopy(userFolder);
 	execFileSync(
 		'npm',
 		['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
 		{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] },
 	);
+}
+
+/**
+ * n8n hands its own n8n-workflow to community packages through NODE_PATH, which Node
+ * consults last. Inside this repository the package would find the dev copy in
+ * ./node_modules first: a second copy whose error classes n8n does not recognise.
+ * A link in the user folder makes the package resolve n8n's own copy, as it does for users.
+ */
+function shieldFromDevCopy(userFolder) {
+	const link = path.join(userFolder, 'node_modules', 'n8n-workflow');
+	fs.mkdirSync(path.dirname(link), { recursive: true });
+	fs.rmSync(link, { recursive: true, force: true });
+	fs.symlinkSync(path.join(ROOT, '.cache/n8n-runtime/node_modules/n8n-workflow'), link, 'dir');
 }
 
 function freePort() {
@@ -84,13 +98,15 @@ async function startN8n({ userFolder, port, host = '127.0.0.1', env = {} }) {
 	fs.mkdirSync(userFolder, { recursive: true });
 	const logFile = path.join(userFolder, 'n8n.log');
 	const log = fs.openSync(logFile, 'w');
+	// n8n exits silently under NODE_ENV=test, which Jest sets.
+	const { NODE_ENV, JEST_WORKER_ID, ...inherited } = process.env;
 	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
 		cwd: userFolder,
 		// Its own process group, so stopping it also stops its task-runner child.
 		detached: true,
 		stdio: ['ignore', log, log],
 		env: {
-			...process.env,
+			...inherited,
 			N8N_USER_FOLDER: userFolder,
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: host,
