@@ -46,7 +46,6 @@ export class AtaraPayApi implements ICredentialType {
 			displayName: 'Public Key',
 			name: 'publicKey',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'From the "API Keys" tab of your AtaraPay seller dashboard',
