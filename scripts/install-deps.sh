@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs the package's dev dependencies when they are missing or older than the lock
-# file. --ignore-scripts: nothing here needs an install script, and n8n-workflow's
-# optional native addon (isolated-vm) is not needed to build, lint or test.
+# Installs the package's dev dependencies when they are missing or the lock file has
+# changed since. --ignore-scripts: nothing here needs an install script, and
+# n8n-workflow's optional native addon (isolated-vm) is not needed to build, lint or test.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-stamp=node_modules/.package-lock.json
-if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+stamp=node_modules/.installed-lock-hash
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "Installing the package's dev dependencies (npm ci)..." >&2
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+  echo "$want" > "$stamp"
 fi
