@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
+import { requestOptions, runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
 import { ataraPayBaseUrl } from './api';
 import { searchProjects } from './listSearch/searchProjects';
 import { projectOperations } from './resources/project';
@@ -36,6 +36,7 @@ export class AtaraPay implements INodeType {
 				default: 'project',
 			},
 			...projectOperations,
+			requestOptions,
 		],
 	};
 

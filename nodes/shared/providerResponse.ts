@@ -9,6 +9,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+/** The HTTP answer behind each provider error, for the request runner's retry decisions. */
+const answers = new WeakMap<object, { statusCode: number; headers: IDataObject }>();
+
+export function answerBehind(error: unknown): { statusCode: number; headers: IDataObject } | undefined {
+	return typeof error === 'object' && error !== null ? answers.get(error) : undefined;
+}
+
 /** How a provider reports failure: returns its message when `body` is an error. */
 export type ProviderErrorRule = (body: IDataObject, statusCode: number) => string | undefined;
 
@@ -31,12 +38,14 @@ export function throwIfProviderError(
 	const message = provider.findError(body, response.statusCode);
 	if (message === undefined && response.statusCode < 400) return;
 
-	throw new NodeApiError(node, body as JsonObject, {
+	const error = new NodeApiError(node, body as JsonObject, {
 		message: `${provider.name}: ${message ?? fallbackMessage(response)}`,
 		description: describeStatus(provider.name, response.statusCode),
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
+	answers.set(error, { statusCode: response.statusCode, headers: (response.headers ?? {}) as IDataObject });
+	throw error;
 }
 
 /** The postReceive action that checks every answer; it runs before the envelope is unwrapped. */

@@ -5,15 +5,23 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+import { RequestPace } from './requestPace';
+import { answerBehind } from './providerResponse';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+export const DEFAULT_MAX_CONCURRENCY = 10;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_WAIT_MS = 60_000;
 
 /**
  * Every request of every node goes through here: n8n's declarative engine calls a
  * node's `requestOperations.pagination` hook for each item whose routing sets
  * `paginate`, which `sendThroughRequestRunner` does for all operations. The routing
- * still builds the request; this decides how it is sent, and links each output item
- * to the input item it came from.
+ * still builds the request; this decides how it is sent (paced, retried, timed out),
+ * and links each output item to the input item it came from.
  */
 export async function runRequest(this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
 	return pairWithInput(this, await send(this, requestData));
@@ -26,6 +34,39 @@ export const sendThroughRequestRunner: INodeProperties = {
 	type: 'hidden',
 	default: true,
 	routing: { send: { paginate: true } },
+};
+
+/**
+ * The node's own options, merged by n8n into its "Request Options" collection (beside
+ * n8n's Batching, Ignore SSL Issues, Proxy and Timeout).
+ */
+export const requestOptions: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	isNodeSetting: true,
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: DEFAULT_MAX_ATTEMPTS,
+			description:
+				'How often to try a request that is rate-limited (429) or, for requests that are safe to repeat, that meets a 502/503/504, a dropped connection or a timeout. Creates are never sent twice.',
+		},
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: DEFAULT_MAX_CONCURRENCY,
+			description:
+				'The most requests this node has in flight at once. Within it, the node speeds up while the provider keeps up and slows down when it is told to.',
+		},
+	],
 };
 
 /** How a provider pages a list: the parameters that ask for page `pageIndex` (0-based) of `size` records. */
@@ -79,8 +120,157 @@ export function runPages(paging: Paging) {
 	};
 }
 
+/** One pace per node execution, shared by all its items; dropped when the node is idle. */
+interface Run {
+	key: string;
+	pace: RequestPace;
+	maxAttempts: number;
+	timeoutMs: number;
+}
+const runs = new Map<string, Run>();
+
+function runOf(context: IExecutePaginationFunctions): Run {
+	const key = `${context.getExecutionId()}:${context.getNode().id}`;
+	let run = runs.get(key);
+	if (!run) {
+		// Options are read once per execution: each read costs n8n a deep copy.
+		const option = (name: string, fallback: number) => Number(context.getNodeParameter(`requestOptions.${name}`, fallback));
+		run = {
+			key,
+			pace: new RequestPace(option('maxConcurrency', DEFAULT_MAX_CONCURRENCY)),
+			maxAttempts: option('maxAttempts', DEFAULT_MAX_ATTEMPTS),
+			timeoutMs: option('timeout', DEFAULT_TIMEOUT_MS),
+		};
+		runs.set(key, run);
+	}
+	return run;
+}
+
+type Failure =
+	| { kind: 'rateLimited'; retryAfterMs?: number }
+	| { kind: 'unavailable'; status: number; retryAfterMs?: number }
+	| { kind: 'dropped' | 'timeout' | 'unreachable' }
+	| { kind: 'final' };
+
 async function send(context: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
-	return await context.makeRoutingRequest(requestData);
+	const run = runOf(context);
+	const { pace } = run;
+	const method = String(requestData.options.method ?? 'GET').toUpperCase();
+	const safeToRepeat = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'].includes(method);
+	const request = { ...requestData, options: { ...requestData.options, timeout: run.timeoutMs } };
+	const finish = () => {
+		if (pace.idle) runs.delete(run.key);
+	};
+
+	for (let attempt = 1; ; attempt++) {
+		const round = await pace.acquire(attempt > 1);
+		let failure: Failure;
+		let lastError: unknown;
+		try {
+			const items = await context.makeRoutingRequest(request);
+			pace.release(round, 'ok');
+			finish();
+			return items;
+		} catch (error) {
+			lastError = error;
+			failure = classify(error);
+		}
+
+		const waitMs = 'retryAfterMs' in failure && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoff(attempt);
+		const congested = failure.kind === 'rateLimited' || failure.kind === 'unavailable';
+		pace.release(round, congested ? 'congested' : 'other', waitMs);
+		// A 429 or a refused connection means nothing was done; other failures may hide a
+		// request that was carried out, so only requests that are safe to repeat go again.
+		const retryable =
+			failure.kind === 'rateLimited' || failure.kind === 'unreachable' || (safeToRepeat && failure.kind !== 'final');
+		if (!retryable || attempt >= run.maxAttempts) {
+			finish();
+			throw explain(context, lastError, failure, attempt, run.timeoutMs, retryable);
+		}
+		await sleep(waitMs);
+	}
+}
+
+function classify(error: unknown): Failure {
+	const answer = answerBehind(error);
+	const status = answer?.statusCode ?? Number((error as NodeApiError).httpCode);
+	if (status === 429) return { kind: 'rateLimited', retryAfterMs: retryAfter(answer?.headers) };
+	if (status === 502 || status === 503 || status === 504) {
+		return { kind: 'unavailable', status, retryAfterMs: retryAfter(answer?.headers) };
+	}
+	if (answer || status) return { kind: 'final' };
+
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause ?? {};
+	const code = String(cause.code ?? '');
+	const text = `${code} ${cause.message ?? ''} ${(error as Error).message ?? ''}`;
+	if (/timeout|timed out|ETIMEDOUT/i.test(text)) return { kind: 'timeout' };
+	if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(text)) return { kind: 'unreachable' };
+	if (/ECONNRESET|EPIPE|socket hang up|ECONNABORTED|closed unexpectedly|aborted/i.test(text)) return { kind: 'dropped' };
+	return { kind: 'final' };
+}
+
+/** Retry-After in seconds or as an HTTP date, capped at a minute. */
+function retryAfter(headers?: IDataObject): number | undefined {
+	const value = headers?.['retry-after'];
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(String(value)) - Date.now();
+	return Number.isFinite(ms) ? Math.min(MAX_WAIT_MS, Math.max(0, ms)) : undefined;
+}
+
+/** Exponential backoff with full jitter: about 1 s, 2 s, 4 s... capped at a minute. */
+function backoff(attempt: number): number {
+	const ceiling = Math.min(MAX_WAIT_MS, 1000 * 2 ** (attempt - 1));
+	return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function explain(
+	context: IExecutePaginationFunctions,
+	error: unknown,
+	failure: Failure,
+	attempts: number,
+	timeoutMs: number,
+	retried: boolean,
+): unknown {
+	if (failure.kind === 'final') return error;
+	const provider = providerLabel(context);
+	const original = error instanceof Error ? error.message : String(error);
+	const answer = answerBehind(error);
+	const httpCode = answer ? String(answer.statusCode) : undefined;
+	const itemIndex = context.getItemIndex();
+	if (!retried) {
+		return new NodeApiError(context.getNode(), { message: original }, {
+			message: original,
+			description: `This request creates a record, so it was not sent again: check in ${provider} whether it was created before you run it again.`,
+			httpCode,
+			itemIndex,
+		});
+	}
+	const tries = `${attempts} attempts`;
+	const messages: Record<Failure['kind'], string> = {
+		rateLimited: `${provider} kept rate-limiting this request: ${tries}${
+			'retryAfterMs' in failure && failure.retryAfterMs !== undefined
+				? `, last Retry-After ${Math.round(failure.retryAfterMs / 1000)} s`
+				: ''
+		}`,
+		unavailable: `${provider} stayed unavailable (HTTP ${httpCode}): ${tries}`,
+		timeout: `${provider} did not answer within ${Math.round(timeoutMs / 1000)} s: ${tries}`,
+		unreachable: `${provider} could not be reached: ${tries}`,
+		dropped: `${provider} closed the connection before answering: ${tries}`,
+		final: original,
+	};
+	return new NodeApiError(context.getNode(), { message: original }, {
+		message: messages[failure.kind],
+		description: `Last answer: ${original}. Try again later, or raise "Max Attempts" or lower "Max Concurrent Requests" in the node's Request Options.`,
+		httpCode,
+		itemIndex,
+	});
+}
+
+/** The provider's name for messages, from the node type (e.g. `…instantpay` → "Instantpay"). */
+function providerLabel(context: IExecutePaginationFunctions): string {
+	const type = context.getNode().type.split('.').pop() ?? 'The provider';
+	return type.charAt(0).toUpperCase() + type.slice(1);
 }
 
 function pairWithInput(context: IExecutePaginationFunctions, items: INodeExecutionData[]): INodeExecutionData[] {

@@ -22,6 +22,8 @@ module.exports = async function globalSetup() {
 			N8N_LOG_LEVEL: 'info',
 			// The resilience and benchmark runs post thousands of items to one webhook.
 			N8N_PAYLOAD_SIZE_MAX: '64',
+			// For profiling (see the benchmark's README section): N8N_CPU_PROF_DIR=<dir> npm test
+			...(process.env.N8N_CPU_PROF_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.N8N_CPU_PROF_DIR}` } : {}),
 		},
 	});
 	fs.writeFileSync(STATE_FILE, JSON.stringify({ url: n8n.url, pid: n8n.pid, logFile: n8n.logFile }));

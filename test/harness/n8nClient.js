@@ -82,19 +82,28 @@ class N8nClient {
 	 * items (with pairedItem), its error-output items, and its error if it failed.
 	 */
 	async runNode({ nodeType, parameters, credential, items, onError, settings = {} }) {
+		return await this.runNodeDefinition(
+			{
+				type: `${PACKAGE_NAME}.${nodeType}`,
+				typeVersion: 1,
+				parameters,
+				...(credential ? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } } : {}),
+				...(onError ? { onError } : {}),
+			},
+			items,
+			settings,
+		);
+	}
+
+	/**
+	 * Runs any node (e.g. n8n's HTTP Request node, for comparisons) the same way:
+	 * Webhook → Split Out → the node.
+	 */
+	async runNodeDefinition(nodeDefinition, items, settings = {}) {
 		const path = randomUUID();
-		const node = {
-			id: randomUUID(),
-			name: 'Node Under Test',
-			type: `${PACKAGE_NAME}.${nodeType}`,
-			typeVersion: 1,
-			position: [500, 0],
-			parameters,
-			...(credential ? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } } : {}),
-			...(onError ? { onError } : {}),
-		};
+		const node = { id: randomUUID(), name: 'Node Under Test', position: [500, 0], ...nodeDefinition };
 		const workflow = await this.request('POST', '/rest/workflows', {
-			name: `e2e ${nodeType} ${path.slice(0, 8)}`,
+			name: `e2e ${node.type} ${path.slice(0, 8)}`,
 			active: false,
 			settings: { executionOrder: 'v1', ...settings },
 			nodes: [

@@ -1,0 +1,98 @@
+import { sleep } from 'n8n-workflow';
+
+export type Outcome = 'ok' | 'congested' | 'other';
+
+/**
+ * The pace of one node execution's requests, found the way TCP finds a link's
+ * capacity. Concurrency starts at one request (so a token is fetched once, by the first
+ * request), grows while answers come back fine (doubling per round trip at first, then
+ * by one per round trip) and halves on a 429/503 (once per round trip). A run of
+ * congestion answers means the provider is limiting the request rate: then nobody
+ * sends until its Retry-After (or the backoff) is over, and requests are spaced at the
+ * rate the provider just accepted, a little slower, creeping up again while all is well.
+ */
+export class RequestPace {
+	private window = 1;
+
+	private slowStart = true;
+
+	private inFlight = 0;
+
+	private waiting: Array<() => void> = [];
+
+	/** Bumped at each decrease: answers to requests sent before it do not decrease again. */
+	private round = 0;
+
+	private congestedInARow = 0;
+
+	private resumeAt = 0;
+
+	/** Milliseconds between request starts; 0 while the provider has not limited the rate. */
+	private startGapMs = 0;
+
+	private nextStartAt = 0;
+
+	private recentSuccesses: number[] = [];
+
+	constructor(private readonly maxInFlight: number) {}
+
+	get idle(): boolean {
+		return this.inFlight === 0 && this.waiting.length === 0;
+	}
+
+	/** Waits for a free slot and the moment to send. Retries pass `first` to go ahead of new requests. */
+	async acquire(first = false): Promise<number> {
+		if (this.inFlight < this.allowed() && this.waiting.length === 0) {
+			this.inFlight++;
+		} else {
+			await new Promise<void>((resolve) => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
+		}
+		const now = Date.now();
+		const startAt = Math.max(now, this.resumeAt, this.nextStartAt);
+		this.nextStartAt = startAt + this.startGapMs;
+		if (startAt > now) await sleep(startAt - now);
+		return this.round;
+	}
+
+	/** Frees the slot of a request sent in `round`, adjusting the pace to how it went. */
+	release(round: number, outcome: Outcome, retryInMs = 0): void {
+		const now = Date.now();
+		if (outcome === 'ok') {
+			this.congestedInARow = 0;
+			this.recentSuccesses.push(now);
+			this.window = Math.min(this.maxInFlight, this.window + (this.slowStart ? 1 : 1 / this.window));
+			if (this.startGapMs > 0) {
+				const rate = 1000 / this.startGapMs;
+				this.startGapMs = 1000 / (rate + 1 / rate);
+			}
+		} else if (outcome === 'congested') {
+			this.slowStart = false;
+			if (round === this.round) {
+				this.window = Math.max(1, this.window / 2);
+				this.round++;
+			}
+			// A single 429 may be chance; several in a row mean the provider limits the rate.
+			if (++this.congestedInARow >= 3) {
+				this.resumeAt = Math.max(this.resumeAt, now + retryInMs);
+				if (this.congestedInARow === 3) this.limitRateToRecentSuccesses(now);
+			}
+		}
+		this.inFlight--;
+		while (this.waiting.length > 0 && this.inFlight < this.allowed()) {
+			this.inFlight++;
+			this.waiting.shift()?.();
+		}
+	}
+
+	private limitRateToRecentSuccesses(now: number): void {
+		this.recentSuccesses = this.recentSuccesses.filter((time) => now - time < 1000);
+		const accepted = this.recentSuccesses.length;
+		if (accepted === 0) return;
+		const gap = 1000 / (accepted * 0.95);
+		this.startGapMs = Math.max(this.startGapMs, gap);
+	}
+
+	private allowed(): number {
+		return Math.min(this.maxInFlight, Math.floor(this.window));
+	}
+}
