@@ -9,7 +9,19 @@ export type Environments = Record<string, string>;
  * their test request, so both always call the same host.
  */
 export function baseUrlFromCredential(environments: Environments): string {
-	return `={{ $credentials.environment === "custom" ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : ${JSON.stringify(environments)}[$credentials.environment] }}`;
+	return `={{ ${baseUrlOf('$credentials', environments)} }}`;
+}
+
+/**
+ * For a credential's own hidden fields, which see the credential as `$self`: the base
+ * URL followed by `path` (an OAuth2 credential's token URL, for instance).
+ */
+export function urlFromOwnFields(environments: Environments, path: string): string {
+	return `={{ ${baseUrlOf('$self', environments)} + ${JSON.stringify(path)} }}`;
+}
+
+function baseUrlOf(credential: '$credentials' | '$self', environments: Environments): string {
+	return `(${credential}.environment === "custom" ? String(${credential}.baseUrl).trim().replace(/\\/+$/, "") : ${JSON.stringify(environments)}[${credential}.environment])`;
 }
 
 /** The same base URL, for code that holds the decrypted credential (list searches). */

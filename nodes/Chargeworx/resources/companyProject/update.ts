@@ -1,0 +1,21 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { projectDetailOptions, projectNameField } from './projectDetails';
+import { projectIdField } from './projectId';
+
+const showOnlyForProjectUpdate = { operation: ['update'], resource: ['companyProject'] };
+
+// PUT /api/adm/companyProjects/{id}/general. The page's prose calls the name `name`,
+// its schema `projectName` (required, at most 50 characters): the schema is followed.
+export const projectUpdateFields: INodeProperties[] = [
+	projectIdField('update', { sendAsBodyId: true }),
+	projectNameField('update', 'projectName', 'The name of the project (at most 50 characters)'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnlyForProjectUpdate },
+		options: projectDetailOptions('updateFields'),
+	},
+];
