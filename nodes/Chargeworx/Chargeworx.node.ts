@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
+import { requestOptions, runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
 import { chargeworxBaseUrl } from './api';
 import { searchProjects } from './listSearch/searchProjects';
 import { companyProjectOperations } from './resources/companyProject';
@@ -36,6 +36,7 @@ export class Chargeworx implements INodeType {
 				default: 'companyProject',
 			},
 			...companyProjectOperations,
+			requestOptions,
 		],
 	};
 
