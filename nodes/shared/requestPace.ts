@@ -36,6 +36,11 @@ export class RequestPace {
 
 	constructor(private readonly maxInFlight: number) {}
 
+	/** How many requests may be in flight now. */
+	get concurrency(): number {
+		return this.allowed();
+	}
+
 	get idle(): boolean {
 		return this.inFlight === 0 && this.waiting.length === 0;
 	}

@@ -210,7 +210,7 @@ function classify(error: unknown): Failure {
 }
 
 /** Retry-After in seconds or as an HTTP date, capped at a minute. */
-function retryAfter(headers?: IDataObject): number | undefined {
+export function retryAfter(headers?: IDataObject): number | undefined {
 	const value = headers?.['retry-after'];
 	if (value === undefined || value === null || value === '') return undefined;
 	const seconds = Number(value);
@@ -219,7 +219,7 @@ function retryAfter(headers?: IDataObject): number | undefined {
 }
 
 /** Exponential backoff with full jitter: about 1 s, 2 s, 4 s... capped at a minute. */
-function backoff(attempt: number): number {
+export function backoff(attempt: number): number {
 	const ceiling = Math.min(MAX_WAIT_MS, 1000 * 2 ** (attempt - 1));
 	return ceiling / 2 + Math.random() * (ceiling / 2);
 }

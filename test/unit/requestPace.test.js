@@ -1,0 +1,79 @@
+// The pace the request runner keeps: tested directly on the built class.
+const { RequestPace } = require('../../dist/nodes/shared/requestPace');
+
+/** Starts `count` requests that each take `ms`, answering with `outcome(n)`; returns the peak in flight. */
+async function drive(pace, count, ms, outcome = () => 'ok') {
+	let inFlight = 0;
+	let peak = 0;
+	await Promise.all(
+		Array.from({ length: count }, async (_, n) => {
+			const round = await pace.acquire();
+			inFlight++;
+			peak = Math.max(peak, inFlight);
+			await new Promise((resolve) => setTimeout(resolve, ms));
+			inFlight--;
+			pace.release(round, outcome(n));
+		}),
+	);
+	return peak;
+}
+
+test('the first request goes alone, so a token is fetched once', async () => {
+	const pace = new RequestPace(10);
+	const started = [];
+	const first = pace.acquire().then(() => started.push('first'));
+	const second = pace.acquire().then(() => started.push('second'));
+	await first;
+	await new Promise((resolve) => setTimeout(resolve, 20));
+	expect(started).toEqual(['first']);
+	pace.release(0, 'ok');
+	await second;
+	expect(started).toEqual(['first', 'second']);
+});
+
+test('concurrency grows while answers are fine, up to the maximum and never beyond', async () => {
+	expect(await drive(new RequestPace(8), 200, 2)).toBe(8);
+	expect(await drive(new RequestPace(3), 50, 2)).toBe(3);
+});
+
+test('a congested answer halves concurrency once per round, not once per answer', async () => {
+	const pace = new RequestPace(16);
+	await drive(pace, 100, 1);
+	expect(pace.concurrency).toBe(16);
+	// Sixteen requests sent in the same round; four come back 429: one halving, not four.
+	const rounds = await Promise.all(Array.from({ length: 16 }, () => pace.acquire()));
+	rounds.forEach((round, n) => pace.release(round, n < 4 ? 'congested' : 'other'));
+	expect(pace.concurrency).toBe(8);
+});
+
+test('three congested answers in a row pause everyone for the Retry-After', async () => {
+	const pace = new RequestPace(4);
+	for (let n = 0; n < 3; n++) pace.release(await pace.acquire(), 'congested', 300);
+	const before = Date.now();
+	pace.release(await pace.acquire(), 'ok');
+	expect(Date.now() - before).toBeGreaterThanOrEqual(280);
+});
+
+test('after a run of 429s, requests are spaced at the rate the provider had accepted', async () => {
+	const pace = new RequestPace(10);
+	// 20 accepted within the last second, then a run of three 429s with Retry-After 0.
+	for (let n = 0; n < 20; n++) pace.release(await pace.acquire(), 'ok');
+	for (let n = 0; n < 3; n++) pace.release(await pace.acquire(), 'congested', 0);
+	const before = Date.now();
+	for (let n = 0; n < 11; n++) pace.release(await pace.acquire(), 'ok');
+	// About 20 × 0.95 requests per second: ten gaps of ~52 ms.
+	expect(Date.now() - before).toBeGreaterThanOrEqual(450);
+});
+
+test('retries go ahead of requests not yet sent', async () => {
+	const pace = new RequestPace(1);
+	const order = [];
+	const holder = await pace.acquire();
+	const fresh = pace.acquire().then(() => order.push('fresh'));
+	const retry = pace.acquire(true).then(() => order.push('retry'));
+	pace.release(holder, 'other');
+	await retry;
+	pace.release(0, 'other');
+	await fresh;
+	expect(order).toEqual(['retry', 'fresh']);
+});
