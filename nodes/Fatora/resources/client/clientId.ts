@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { required, validate } from '../../../shared/validation';
+
+/** The client picker of the operations that address one client (its ID goes in the URL path). */
+export function clientIdField(operation: string, description: string): INodeProperties {
+	return {
+		displayName: 'Client',
+		name: 'clientId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		displayOptions: { show: { operation: [operation], resource: ['client'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchClients', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1024',
+			},
+		],
+		routing: { send: { preSend: [validate('clientId', 'Client', required)] } },
+	};
+}
