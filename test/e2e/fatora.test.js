@@ -533,7 +533,7 @@ describe('Fatora node in a real n8n', () => {
 
 			const result = await updateOne(credential, [{ id: 1024, email: 'x@example.com', name: 'N', phone: '1' }]);
 
-			expect(result.error.message).toContain('ECONNREFUSED');
+			expect(result.error.message).toBe('The service refused the connection - perhaps it is offline');
 			expectNoSecrets(result, secrets());
 		});
 	});
