@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { email, required, validate } from '../../../shared/validation';
+import { addressOption, notesOption, phoneOption } from './fields';
 
 const showOnlyForClientCreate = { operation: ['create'], resource: ['client'] };
 
@@ -25,14 +26,7 @@ export const clientCreateFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForClientCreate },
 		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				type: 'string',
-				default: '',
-				description: "The client's address",
-				routing: { send: { type: 'body', property: 'address' } },
-			},
+			addressOption,
 			{
 				displayName: 'Email',
 				name: 'email',
@@ -48,23 +42,8 @@ export const clientCreateFields: INodeProperties[] = [
 					},
 				},
 			},
-			{
-				displayName: 'Notes',
-				name: 'notes',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'Additional information about the client',
-				routing: { send: { type: 'body', property: 'notes' } },
-			},
-			{
-				displayName: 'Phone',
-				name: 'phone',
-				type: 'string',
-				default: '',
-				description: "The client's phone number",
-				routing: { send: { type: 'body', property: 'phone' } },
-			},
+			notesOption,
+			phoneOption,
 		],
 	},
 ];

@@ -9,6 +9,7 @@ import { clientGetManyFields } from './getAll';
 import { clientUpdateFields } from './update';
 
 const clientUrl = '=/clients/{{ encodeURIComponent($parameter.clientId) }}';
+const oneClient = { postReceive: [checkProviderResponse(fatora), outputClient] };
 
 export const clientOperations: INodeProperties[] = [
 	{
@@ -25,7 +26,7 @@ export const clientOperations: INodeProperties[] = [
 				description: "Change a client's email, name, phone, address or notes",
 				routing: {
 					request: { method: 'PUT', url: clientUrl },
-					output: { postReceive: [checkProviderResponse(fatora), outputClient] },
+					output: oneClient,
 				},
 			},
 			{
@@ -35,7 +36,7 @@ export const clientOperations: INodeProperties[] = [
 				description: 'Add a client to your Fatora account',
 				routing: {
 					request: { method: 'POST', url: '/clients' },
-					output: { postReceive: [checkProviderResponse(fatora), outputClient] },
+					output: oneClient,
 				},
 			},
 			{
@@ -45,7 +46,7 @@ export const clientOperations: INodeProperties[] = [
 				description: 'Get one client by ID',
 				routing: {
 					request: { method: 'GET', url: clientUrl },
-					output: { postReceive: [checkProviderResponse(fatora), outputClient] },
+					output: oneClient,
 				},
 			},
 			{

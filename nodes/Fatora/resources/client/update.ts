@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { email, required, validate } from '../../../shared/validation';
-import { clientIdField } from './clientId';
+import { addressOption, clientIdField, notesOption, phoneOption } from './fields';
 
 const showOnlyForClientUpdate = { operation: ['update'], resource: ['client'] };
 
@@ -27,14 +27,7 @@ export const clientUpdateFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForClientUpdate },
 		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				type: 'string',
-				default: '',
-				description: "The client's address",
-				routing: { send: { type: 'body', property: 'address' } },
-			},
+			addressOption,
 			{
 				displayName: 'Name',
 				name: 'name',
@@ -43,23 +36,8 @@ export const clientUpdateFields: INodeProperties[] = [
 				description: "The client's full name",
 				routing: { send: { type: 'body', property: 'name' } },
 			},
-			{
-				displayName: 'Notes',
-				name: 'notes',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'Additional information about the client',
-				routing: { send: { type: 'body', property: 'notes' } },
-			},
-			{
-				displayName: 'Phone',
-				name: 'phone',
-				type: 'string',
-				default: '',
-				description: "The client's phone number",
-				routing: { send: { type: 'body', property: 'phone' } },
-			},
+			notesOption,
+			phoneOption,
 		],
 	},
 ];

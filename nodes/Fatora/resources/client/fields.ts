@@ -28,3 +28,32 @@ export function clientIdField(operation: string, description: string): INodeProp
 		routing: { send: { preSend: [validate('clientId', 'Client', required)] } },
 	};
 }
+
+// The optional client fields of Update Fields and Additional Fields, sent under the same keys.
+export const addressOption: INodeProperties = {
+	displayName: 'Address',
+	name: 'address',
+	type: 'string',
+	default: '',
+	description: "The client's address",
+	routing: { send: { type: 'body', property: 'address' } },
+};
+
+export const notesOption: INodeProperties = {
+	displayName: 'Notes',
+	name: 'notes',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	description: 'Additional information about the client',
+	routing: { send: { type: 'body', property: 'notes' } },
+};
+
+export const phoneOption: INodeProperties = {
+	displayName: 'Phone',
+	name: 'phone',
+	type: 'string',
+	default: '',
+	description: "The client's phone number",
+	routing: { send: { type: 'body', property: 'phone' } },
+};
