@@ -1,0 +1,120 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	IDataObject,
+	IHttpRequestHelper,
+	IN8nHttpFullResponse,
+	INodeProperties,
+} from 'n8n-workflow';
+import { resolveBaseUrl } from '../nodes/shared/baseUrl';
+import { isObject } from '../nodes/shared/providerResponse';
+import { describeFatoraError, fatoraBaseUrl, fatoraEnvironments } from '../nodes/Fatora/api';
+
+export class FatoraApi implements ICredentialType {
+	name = 'fatoraApi';
+
+	displayName = 'Fatora API';
+
+	icon: Icon = { light: 'file:../nodes/Fatora/fatora.svg', dark: 'file:../nodes/Fatora/fatora.dark.svg' };
+
+	documentationUrl = 'https://fatora.io/api/authentication.php';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: 'https://api.fatora.io/v1' },
+				{ name: 'Custom', value: 'custom', description: 'Another base URL, such as a proxy' },
+			],
+			default: 'production',
+			hint: 'Test or live mode is a setting of your Fatora account (Integration → Settings), not another URL',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.fatora.io/v1',
+			description: 'The API address up to and including /v1',
+			required: true,
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'From the Integration page of your Fatora dashboard',
+		},
+		// Filled by preAuthentication; n8n fetches a new one when a request gets HTTP 401.
+		{
+			displayName: 'Bearer Token',
+			name: 'bearerToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	// Client endpoints take a bearer token that Fatora issues for the API key.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		const apiKey = String(credentials.apiKey ?? '');
+		// The docs show this call only as a curl without a method, which curl sends as GET.
+		const response = (await this.helpers.httpRequest({
+			method: 'GET',
+			url: `${resolveBaseUrl(credentials, fatoraEnvironments)}/Authorization/Authorize`,
+			headers: { api_key: apiKey, Accept: 'application/json' },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as IN8nHttpFullResponse;
+
+		const body = isObject(response.body) ? response.body : {};
+		const token = body.bearer_token;
+		const failed = String(body.status ?? '').toUpperCase() === 'ERROR' || response.statusCode >= 400;
+		if (failed || typeof token !== 'string' || token === '') {
+			const reason = describeFatoraError(body.error) ?? describeFatoraError(body.message) ?? 'no bearer token in the answer';
+			// Fatora's message is shown as it is, but never the key, should it ever echo it.
+			const safeReason = apiKey ? reason.split(apiKey).join('***') : reason;
+			throw new Error(
+				`Fatora did not issue a bearer token (HTTP ${response.statusCode}): ${safeReason}. Check the API key on the Integration page of your Fatora dashboard.`,
+			);
+		}
+		return { bearerToken: token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.bearerToken}}' },
+		},
+	};
+
+	// n8n fetches a fresh token before this request, so a wrong key fails in preAuthentication.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: fatoraBaseUrl,
+			url: '/clients',
+			method: 'GET',
+			qs: { page: 1, page_size: 1 },
+			headers: { Accept: 'application/json' },
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status',
+					value: 'ERROR',
+					message: 'Fatora did not accept the bearer token issued for this API key. Check the key on the Integration page of your Fatora dashboard.',
+				},
+			},
+		],
+	};
+}

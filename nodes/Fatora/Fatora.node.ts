@@ -1,0 +1,43 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
+import { fatoraBaseUrl } from './api';
+import { searchClients } from './listSearch/searchClients';
+import { clientOperations } from './resources/client';
+
+export class Fatora implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Fatora',
+		name: 'fatora',
+		icon: { light: 'file:fatora.svg', dark: 'file:fatora.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage the clients of your Fatora invoicing account',
+		defaults: { name: 'Fatora' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'fatoraApi', required: true }],
+		requestDefaults: {
+			baseURL: fatoraBaseUrl,
+			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+			// Error answers reach checkProviderResponse; a 401 still throws so n8n fetches a new token.
+			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		},
+		requestOperations: { pagination: runRequest },
+		properties: [
+			sendThroughRequestRunner,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Client', value: 'client' }],
+				default: 'client',
+			},
+			...clientOperations,
+		],
+	};
+
+	methods = { listSearch: { searchClients } };
+}

@@ -1,0 +1,51 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const showOnlyForClientGetMany = { operation: ['getAll'], resource: ['client'] };
+
+// Paging (page, page_size) is done by the operation's runPages, which reads Return All and Limit.
+export const clientGetManyFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: showOnlyForClientGetMany },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...showOnlyForClientGetMany, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: showOnlyForClientGetMany },
+		options: [
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Only clients with this email address',
+				routing: { send: { type: 'query', property: 'email' } },
+			},
+			{
+				displayName: 'Keyword',
+				name: 'keyword',
+				type: 'string',
+				default: '',
+				description: 'Only clients that match this search text',
+				routing: { send: { type: 'query', property: 'keyword' } },
+			},
+		],
+	},
+];

@@ -1,0 +1,43 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { email, required, validate } from '../../../shared/validation';
+import { addressOption, clientIdField, notesOption, phoneOption } from './fields';
+
+const showOnlyForClientUpdate = { operation: ['update'], resource: ['client'] };
+
+export const clientUpdateFields: INodeProperties[] = [
+	clientIdField('update', 'The client to update'),
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		description: "The client's email address (Fatora requires it on every update)",
+		displayOptions: { show: showOnlyForClientUpdate },
+		routing: {
+			send: { type: 'body', property: 'email', preSend: [validate('email', 'Email', required, email)] },
+		},
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnlyForClientUpdate },
+		options: [
+			addressOption,
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: "The client's full name",
+				routing: { send: { type: 'body', property: 'name' } },
+			},
+			notesOption,
+			phoneOption,
+		],
+	},
+];
