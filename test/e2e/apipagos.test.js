@@ -293,7 +293,7 @@ describe('Apipagos node in a real n8n', () => {
 		});
 
 		test.each([
-			['a missing contract code', { code: '', title: 'T', status: 1 }, '"Contract Code or ID" is empty [item 1]'],
+			['a missing contract code', { code: '', title: 'T', status: 1 }, '"Contract Code" is empty [item 1]'],
 			['a decimal status code', { code: 'c1', title: 'T', status: 1.5 }, '"Status Code" is not a whole number [item 1]'],
 			['an empty status code', { code: 'c1', title: 'T', status: '' }, '"Status Code" is empty [item 1]'],
 		])('%s stops the run before any request, naming the item', async (_case, badItem, message) => {
@@ -369,7 +369,7 @@ describe('Apipagos node in a real n8n', () => {
 			expect(result.error).toBeUndefined();
 			expect(result.items.map((item) => [item.json, item.pairedItem])).toEqual([
 				[{ error: 'Apipagos: Record Not Found' }, { item: 0 }],
-				[{ error: '"Contract Code or ID" is empty [item 1]' }, { item: 1 }],
+				[{ error: '"Contract Code" is empty [item 1]' }, { item: 1 }],
 				[{ error: 'Apipagos: Record Not Found' }, { item: 2 }],
 			]);
 		});

@@ -2,20 +2,24 @@ import type { INodeProperties } from 'n8n-workflow';
 import { required, validate, type Rule } from '../../../shared/validation';
 
 /**
- * The contract to act on: a contract code or a numeric ID. Apipagos' list endpoint is
- * not documented, so this is a plain string rather than a From List picker.
+ * The contract to act on, in the URL path or (Update Many) the body's `code`. Apipagos'
+ * list endpoint is not documented, so this is a plain string rather than a From List picker.
  */
-export function contractCode(show: Record<string, string[]>, description: string): INodeProperties {
+export function contractCode(
+	show: Record<string, string[]>,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return {
-		displayName: 'Contract Code or ID',
+		displayName,
 		name: 'contractCode',
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. 28c7fbfacc309631dbc4e3584c5b8fa8 or 132',
+		placeholder: 'e.g. 28c7fbfacc309631dbc4e3584c5b8fa8',
 		description,
 		displayOptions: { show },
-		routing: { send: { preSend: [validate('contractCode', 'Contract Code or ID', required)] } },
+		routing: { send: { preSend: [validate('contractCode', displayName, required)] } },
 	};
 }
 

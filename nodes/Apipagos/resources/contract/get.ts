@@ -4,5 +4,5 @@ import { contractCode } from './common';
 const showOnlyForContractGet = { operation: ['get'], resource: ['contract'] };
 
 export const contractGetFields: INodeProperties[] = [
-	contractCode(showOnlyForContractGet, 'The code or numeric ID of the contract to get'),
+	contractCode(showOnlyForContractGet, 'Contract Code or ID', 'The code of the contract, or its numeric ID such as 132'),
 ];

@@ -9,7 +9,11 @@ const showOnlyForContractUpdate = { operation: ['update'], resource: ['contract'
 const integer = '={{ Number($value) }}';
 
 export const contractUpdateFields: INodeProperties[] = [
-	contractCode(showOnlyForContractUpdate, 'The code or numeric ID of the contract to update'),
+	contractCode(
+		showOnlyForContractUpdate,
+		'Contract Code or ID',
+		'The code of the contract to update, or its numeric ID such as 132',
+	),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

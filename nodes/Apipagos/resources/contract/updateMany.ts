@@ -59,7 +59,7 @@ const updateFieldsOptions: INodeProperties[] = [
 ];
 
 export const contractUpdateManyFields: INodeProperties[] = [
-	contractCode(showOnlyForContractUpdateMany, 'The code of the contract this item changes'),
+	contractCode(showOnlyForContractUpdateMany, 'Contract Code', 'The code of the contract this item changes'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -130,9 +130,7 @@ export async function updateManyContracts(this: IExecuteFunctions): Promise<INod
 	const records = recordsIn(response.body);
 	const taken = new Set<number>();
 	for (const { itemIndex, code } of changes) {
-		const index = records.findIndex(
-			(record, i) => !taken.has(i) && (String(record.code) === code || String(record.id) === code),
-		);
+		const index = records.findIndex((record, i) => !taken.has(i) && String(record.code) === code);
 		if (index !== -1) {
 			taken.add(index);
 			output[itemIndex] = { json: records[index], pairedItem: { item: itemIndex } };
@@ -156,7 +154,7 @@ function readChange(context: IExecuteFunctions, itemIndex: number): ContractChan
 	const code = context.getNodeParameter('contractCode', itemIndex, '') as string;
 	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const invalid =
-		ruleError(node, itemIndex, 'Contract Code or ID', code, [required]) ??
+		ruleError(node, itemIndex, 'Contract Code', code, [required]) ??
 		ruleError(node, itemIndex, 'Update Fields', fields, [someFieldSet]);
 	if (invalid) return invalid;
 
