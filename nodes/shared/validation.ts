@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INode, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** A check of one value: returns what is wrong with it and how to fix it, or nothing. */
@@ -11,18 +11,33 @@ export type Rule = (value: unknown) => { problem: string; fix: string } | undefi
 export function validate(parameter: string, displayName: string, ...rules: Rule[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const value = this.getNodeParameter(parameter, undefined, { extractValue: true });
-		for (const rule of rules) {
-			const broken = rule(value);
-			if (broken) {
-				const itemIndex = this.getItemIndex();
-				throw new NodeOperationError(this.getNode(), `"${displayName}" ${broken.problem} [item ${itemIndex}]`, {
-					itemIndex,
-					description: broken.fix,
-				});
-			}
-		}
+		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, value, rules);
+		if (error) throw error;
 		return requestOptions;
 	};
+}
+
+/**
+ * The error for the first rule `value` breaks, naming the field and the item, or
+ * nothing when it keeps them all. For code that reads parameters itself (custom operations).
+ */
+export function ruleError(
+	node: INode,
+	itemIndex: number,
+	displayName: string,
+	value: unknown,
+	rules: Rule[],
+): NodeOperationError | undefined {
+	for (const rule of rules) {
+		const broken = rule(value);
+		if (broken) {
+			return new NodeOperationError(node, `"${displayName}" ${broken.problem} [item ${itemIndex}]`, {
+				itemIndex,
+				description: broken.fix,
+			});
+		}
+	}
+	return undefined;
 }
 
 const isBlank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';

@@ -1,0 +1,44 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
+import { apipagosBaseUrl } from './api';
+import { contractOperations } from './resources/contract';
+import { updateManyContracts } from './resources/contract/updateMany';
+
+export class Apipagos implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Apipagos',
+		name: 'apipagos',
+		icon: { light: 'file:apipagos.svg', dark: 'file:apipagos.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage Apipagos payment contracts',
+		defaults: { name: 'Apipagos' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'apipagosApi', required: true }],
+		requestDefaults: {
+			baseURL: apipagosBaseUrl,
+			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+			// Error answers (420, 404, 500) reach checkProviderResponse, which reads Apipagos' message.
+			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		},
+		requestOperations: { pagination: runRequest },
+		properties: [
+			sendThroughRequestRunner,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Contract', value: 'contract' }],
+				default: 'contract',
+			},
+			...contractOperations,
+		],
+	};
+
+	// Update Many sends all items in one request, which routing (one request per item) cannot.
+	customOperations = { contract: { updateMany: updateManyContracts } };
+}
