@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
+import { requestOptions, runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
 import { apipagosBaseUrl } from './api';
 import { contractOperations } from './resources/contract';
 import { updateManyContracts } from './resources/contract/updateMany';
@@ -21,8 +21,9 @@ export class Apipagos implements INodeType {
 		requestDefaults: {
 			baseURL: apipagosBaseUrl,
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-			// Error answers (420, 404, 500) reach checkProviderResponse, which reads Apipagos' message.
-			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+			// Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
+			// message. The key is static (nothing to refresh), so a 401 is not worth sending twice.
+			ignoreHttpStatusErrors: true,
 		},
 		requestOperations: { pagination: runRequest },
 		properties: [
@@ -36,6 +37,7 @@ export class Apipagos implements INodeType {
 				default: 'contract',
 			},
 			...contractOperations,
+			requestOptions,
 		],
 	};
 

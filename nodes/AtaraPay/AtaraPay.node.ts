@@ -21,8 +21,9 @@ export class AtaraPay implements INodeType {
 		requestDefaults: {
 			baseURL: ataraPayBaseUrl,
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			// Error answers reach checkProviderResponse, which reads AtaraPay's message.
-			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+			// Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
+			// message. The key is static (nothing to refresh), so a 401 is not worth sending twice.
+			ignoreHttpStatusErrors: true,
 		},
 		requestOperations: { pagination: runRequest },
 		properties: [

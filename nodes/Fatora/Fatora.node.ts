@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
+import { requestOptions, runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
 import { fatoraBaseUrl } from './api';
 import { searchClients } from './listSearch/searchClients';
 import { clientOperations } from './resources/client';
@@ -36,6 +36,7 @@ export class Fatora implements INodeType {
 				default: 'client',
 			},
 			...clientOperations,
+			requestOptions,
 		],
 	};
 

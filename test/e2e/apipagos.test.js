@@ -458,11 +458,8 @@ describe('Apipagos node in a real n8n', () => {
 			items: [{ code: contract.code, title: 'A', status: 1 }],
 		});
 
-		// n8n sends a request that got 401 once more (its credential refresh path): both are refused.
-		expect(ctx.mock.requests.map((r) => [r.method, r.headers['company-token']])).toEqual([
-			[method, WRONG_TOKEN],
-			[method, WRONG_TOKEN],
-		]);
+		// The token is static: a 401 is sent once, not once more for a refresh.
+		expect(ctx.mock.requests.map((r) => [r.method, r.headers['company-token']])).toEqual([[method, WRONG_TOKEN]]);
 		expect(result.error.httpCode).toBe('401');
 		expect(JSON.stringify(result.error)).toContain('Invalid company token.');
 		expect(ctx.mock.contracts.get(contract.code).title).toBe('Titulo de ejemplo');

@@ -134,7 +134,7 @@ describe('AtaraPay node in a real n8n', () => {
 		expect(result.items[1].json).toEqual({ error: '"Project" is empty [item 1]' });
 		expect(result.items[2].json.project_name).toBe('C2');
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(ctx.mock.requests.map((r) => r.path)).toEqual([
+		expect(ctx.mock.requests.map((r) => r.path).sort()).toEqual([
 			`/api/project/updateProject/${a.id}`,
 			`/api/project/updateProject/${c.id}`,
 		]);

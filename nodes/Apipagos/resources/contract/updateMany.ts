@@ -11,6 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { resolveBaseUrl } from '../../../shared/baseUrl';
 import { isObject, throwIfProviderError } from '../../../shared/providerResponse';
+import { DEFAULT_TIMEOUT_MS } from '../../../shared/requestRunner';
 import { required, ruleError, wholeNumber, type Rule } from '../../../shared/validation';
 import { apipagos, apipagosCredentialType, apipagosEnvironments } from '../../api';
 import { contractCode, someFieldSet, statusCodeOption } from './common';
@@ -184,14 +185,14 @@ function bulkRequest(
 		json: true,
 		returnFullResponse: true,
 		// As in the node's other operations: error answers reach the provider rule.
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		ignoreHttpStatusErrors: true,
 	};
 }
 
 /** The node's Request Options settings (timeout, SSL, proxy), which routing applies to the other operations. */
 function nodeRequestSettings(context: IExecuteFunctions): Partial<IHttpRequestOptions> {
 	const { timeout, allowUnauthorizedCerts, proxy } = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
-	const settings: Partial<IHttpRequestOptions> = { timeout: Number(timeout) || 300_000 };
+	const settings: Partial<IHttpRequestOptions> = { timeout: Number(timeout) || DEFAULT_TIMEOUT_MS };
 	if (allowUnauthorizedCerts) settings.skipSslCertificateValidation = true;
 	if (typeof proxy === 'string' && proxy) {
 		let url: URL;
