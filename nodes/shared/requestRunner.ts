@@ -232,7 +232,8 @@ function explain(
 	timeoutMs: number,
 	retried: boolean,
 ): unknown {
-	if (failure.kind === 'final') return error;
+	// Nothing was tried again: the provider's own error says it best.
+	if (failure.kind === 'final' || (retried && attempts === 1)) return error;
 	const provider = providerLabel(context);
 	const original = error instanceof Error ? error.message : String(error);
 	const answer = answerBehind(error);

@@ -180,7 +180,7 @@ describe('Apipagos node in a real n8n', () => {
 		test.each([
 			['message', 500, { message: 'Server Error' }, 'Apipagos: Server Error'],
 			['metadata.message', 500, { metadata: { message: 'Database unavailable' } }, 'Apipagos: Database unavailable'],
-			['error', 503, { error: 'Maintenance' }, 'Apipagos: Maintenance'],
+			['error', 501, { error: 'Maintenance' }, 'Apipagos: Maintenance'],
 			['error.message', 500, { error: { message: 'Unexpected failure' } }, 'Apipagos: Unexpected failure'],
 			['error sent with HTTP 200', 200, { error: 'Token expired' }, 'Apipagos: Token expired'],
 		])('an error answer with %s carries its message and status', async (_shape, status, body, message) => {

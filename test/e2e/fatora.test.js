@@ -152,12 +152,12 @@ describe('Fatora node in a real n8n', () => {
 
 		test('a server error without a body names the HTTP status', async () => {
 			const client = ctx.mock.addClient({ name: 'N', email: 'n@example.com' });
-			ctx.mock.fault({ match: (r) => r.method === 'PUT', status: 503 });
+			ctx.mock.fault({ match: (r) => r.method === 'PUT', status: 500 });
 
 			const result = await run(updateParameters, [{ id: client.id, email: 'n@example.com', name: 'N', phone: '1' }]);
 
-			expect(result.error.message).toContain('Fatora: the request failed with HTTP 503');
-			expect(result.error.httpCode).toBe('503');
+			expect(result.error.message).toContain('Fatora: the request failed with HTTP 500');
+			expect(result.error.httpCode).toBe('500');
 		});
 
 		test('an ID with path characters arrives encoded as one path segment', async () => {
@@ -406,8 +406,13 @@ describe('Fatora node in a real n8n', () => {
 	});
 
 	describe('bearer token', () => {
-		const updateOne = (credential, items) =>
-			ctx.n8n.runNode({ nodeType: 'fatora', credential, parameters: updateParameters, items });
+		const updateOne = (credential, items, requestOptions) =>
+			ctx.n8n.runNode({
+				nodeType: 'fatora',
+				credential,
+				parameters: requestOptions ? { ...updateParameters, requestOptions } : updateParameters,
+				items,
+			});
 		const threeClients = () =>
 			[1, 2, 3].map((n) => {
 				const client = ctx.mock.addClient({ name: `T${n}`, email: `t${n}@example.com` });
@@ -528,12 +533,15 @@ describe('Fatora node in a real n8n', () => {
 			expectNoSecrets(result, secrets());
 		});
 
-		test('an unreachable Fatora fails without showing the key', async () => {
+		test('an unreachable Fatora fails, after retries, without showing the key', async () => {
 			const credential = await credentialWith({ baseUrl: 'http://127.0.0.1:9/v1' });
 
-			const result = await updateOne(credential, [{ id: 1024, email: 'x@example.com', name: 'N', phone: '1' }]);
+			const result = await updateOne(credential, [{ id: 1024, email: 'x@example.com', name: 'N', phone: '1' }], {
+				maxAttempts: 2,
+			});
 
-			expect(result.error.message).toBe('The service refused the connection - perhaps it is offline');
+			expect(result.error.message).toBe('Fatora could not be reached: 2 attempts');
+			expect(result.error.description).toContain('The service refused the connection - perhaps it is offline');
 			expectNoSecrets(result, secrets());
 		});
 	});
