@@ -15,6 +15,8 @@ export type ProviderErrorRule = (body: IDataObject, statusCode: number) => strin
 export interface Provider {
 	name: string;
 	findError: ProviderErrorRule;
+	/** Optional: more for the error's description, such as the provider's request reference. */
+	describe?: (body: IDataObject, statusCode: number) => string | undefined;
 }
 
 /**
@@ -33,7 +35,9 @@ export function throwIfProviderError(
 
 	throw new NodeApiError(node, body as JsonObject, {
 		message: `${provider.name}: ${message ?? fallbackMessage(response)}`,
-		description: describeStatus(provider.name, response.statusCode),
+		description: [describeStatus(provider.name, response.statusCode), provider.describe?.(body, response.statusCode)]
+			.filter(Boolean)
+			.join(' '),
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});

@@ -1,0 +1,9 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { tagDetailFields, tagIdField } from './fields';
+
+const showOnlyForTagUpdate = { operation: ['update'], resource: ['tag'] };
+
+export const tagUpdateFields: INodeProperties[] = [
+	tagIdField(showOnlyForTagUpdate, 'The tag to update'),
+	...tagDetailFields(showOnlyForTagUpdate),
+];
