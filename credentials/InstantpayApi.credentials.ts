@@ -6,7 +6,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { instantpayBaseUrl, instantpayJsonHeaders, instantpayStatusCodes } from '../nodes/Instantpay/api';
+import { instantpayBaseUrl, instantpayRequest, instantpayStatusCodes } from '../nodes/Instantpay/api';
 
 const checkCredential =
 	'Check the client ID, client secret and endpoint IP, and that they belong to the chosen environment.';
@@ -113,8 +113,7 @@ export class InstantpayApi implements ICredentialType {
 			baseURL: instantpayBaseUrl,
 			url: '/contacts/tag',
 			method: 'GET',
-			headers: instantpayJsonHeaders,
-			ignoreHttpStatusErrors: true,
+			...instantpayRequest,
 		},
 		rules: failUnlessSuccess,
 	};

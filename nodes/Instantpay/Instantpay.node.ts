@@ -1,8 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
-import { instantpayBaseUrl, instantpayJsonHeaders } from './api';
-import { searchContacts } from './listSearch/searchContacts';
-import { searchTags } from './listSearch/searchTags';
+import { instantpayBaseUrl, instantpayRequest } from './api';
+import { searchContacts, searchTags } from './listSearch/searchContactBook';
 import { getTags } from './loadOptions/getTags';
 import { contactOperations } from './resources/contact';
 import { tagOperations } from './resources/tag';
@@ -23,10 +22,8 @@ export class Instantpay implements INodeType {
 		credentials: [{ name: 'instantpayApi', required: true }],
 		requestDefaults: {
 			baseURL: instantpayBaseUrl,
-			headers: instantpayJsonHeaders,
-			// Instantpay reports every failure in its envelope, whatever the HTTP status, and its
-			// static keys have no token to refresh on 401: every answer goes to checkProviderResponse.
-			ignoreHttpStatusErrors: true,
+			// Every answer, whatever its HTTP status, reaches checkProviderResponse.
+			...instantpayRequest,
 		},
 		requestOperations: { pagination: runRequest },
 		properties: [

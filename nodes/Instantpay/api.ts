@@ -1,6 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	INodePropertyRouting,
+	PostReceiveAction,
+} from 'n8n-workflow';
 import { baseUrlFromCredential } from '../shared/baseUrl';
-import type { Provider } from '../shared/providerResponse';
+import { checkProviderResponse, type Provider } from '../shared/providerResponse';
 
 // Every sample uses this host; Instantpay documents no separate staging host.
 export const instantpayEnvironments = {
@@ -9,8 +15,15 @@ export const instantpayEnvironments = {
 
 export const instantpayBaseUrl = baseUrlFromCredential(instantpayEnvironments);
 
-/** The Contact Book takes JSON; the docs' samples send these headers on every method. */
-export const instantpayJsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
+/**
+ * Part of every request: JSON, as the docs' samples send on every method; and every HTTP
+ * status let through, because the envelope's statuscode tells success from failure and
+ * Instantpay's static keys have no token to refresh on 401.
+ */
+export const instantpayRequest: Pick<IHttpRequestOptions, 'headers' | 'ignoreHttpStatusErrors'> = {
+	headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+	ignoreHttpStatusErrors: true,
+};
 
 /**
  * Instantpay's `statuscode` values and their meaning, from
@@ -95,3 +108,8 @@ export const instantpay: Provider = {
 		return parts.join(' ') || undefined;
 	},
 };
+
+/** An operation's call: the envelope is checked first, then `output` turns it into items. */
+export function contactBookCall(method: IHttpRequestMethods, url: string, output: PostReceiveAction): INodePropertyRouting {
+	return { request: { method, url }, output: { postReceive: [checkProviderResponse(instantpay), output] } };
+}

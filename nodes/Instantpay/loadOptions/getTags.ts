@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { searchTags } from '../listSearch/searchTags';
+import { searchTags } from '../listSearch/searchContactBook';
 
 /** The user's tags, for the Tags multi-select of contacts. */
 export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

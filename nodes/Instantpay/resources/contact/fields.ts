@@ -1,31 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { email, required, validate, type Rule } from '../../../shared/validation';
-
-type Show = { operation: string[]; resource: string[] };
-
-export function contactIdField(show: Show, description: string): INodeProperties {
-	return {
-		displayName: 'Contact',
-		name: 'contactId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 645383ba4acec95a32089822' },
-		],
-		routing: {
-			send: { type: 'body', property: 'contactId', preSend: [validate('contactId', 'Contact', required)] },
-		},
-	};
-}
+import type { Show } from '../idLocators';
 
 /** Name, email, mobile and tags: all mandatory on both Add and Update Contact. */
 export function contactDetailFields(show: Show): INodeProperties[] {

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { checkProviderResponse } from '../../../shared/providerResponse';
 import { outputRecord, outputRecords } from '../../../shared/records';
-import { instantpay } from '../../api';
+import { contactBookCall } from '../../api';
 import { outputDeleted } from '../../outputs';
 import { returnAllAndLimit } from '../returnAllAndLimit';
 import { contactCreateFields } from './create';
@@ -22,40 +21,28 @@ export const contactOperations: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a contact',
 				description: 'Change the name, email, mobile number and tags of a contact',
-				routing: {
-					request: { method: 'PATCH', url: '/contacts/profile' },
-					output: { postReceive: [checkProviderResponse(instantpay), outputRecord('data')] },
-				},
+				routing: contactBookCall('PATCH', '/contacts/profile', outputRecord('data')),
 			},
 			{
 				name: 'Create',
 				value: 'create',
 				action: 'Create a contact',
 				description: 'Add a contact to the contact book',
-				routing: {
-					request: { method: 'POST', url: '/contacts/profile' },
-					output: { postReceive: [checkProviderResponse(instantpay), outputRecord('data')] },
-				},
+				routing: contactBookCall('POST', '/contacts/profile', outputRecord('data')),
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a contact',
 				description: 'Remove a contact from the contact book',
-				routing: {
-					request: { method: 'DELETE', url: '/contacts/profile' },
-					output: { postReceive: [checkProviderResponse(instantpay), outputDeleted] },
-				},
+				routing: contactBookCall('DELETE', '/contacts/profile', outputDeleted),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many contacts',
 				description: 'Get the contacts of the contact book',
-				routing: {
-					request: { method: 'GET', url: '/contacts/profile' },
-					output: { postReceive: [checkProviderResponse(instantpay), outputRecords('data')] },
-				},
+				routing: contactBookCall('GET', '/contacts/profile', outputRecords('data')),
 			},
 		],
 		default: 'update',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { contactDetailFields, contactIdField } from './fields';
+import { contactIdField } from '../idLocators';
+import { contactDetailFields } from './fields';
 
 const showOnlyForContactUpdate = { operation: ['update'], resource: ['contact'] };
 

@@ -1,29 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { hexColor, required, validate } from '../../../shared/validation';
-
-type Show = { operation: string[]; resource: string[] };
-
-export function tagIdField(show: Show, description: string): INodeProperties {
-	return {
-		displayName: 'Tag',
-		name: 'tagId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchTags', searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 645381c92c8e9e093406ccb2' },
-		],
-		routing: { send: { type: 'body', property: 'tagId', preSend: [validate('tagId', 'Tag', required)] } },
-	};
-}
+import type { Show } from '../idLocators';
 
 /** Name and color: both mandatory on Add and Update Tag. */
 export function tagDetailFields(show: Show): INodeProperties[] {

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { checkProviderResponse } from '../../../shared/providerResponse';
 import { outputRecord, outputRecords } from '../../../shared/records';
-import { instantpay } from '../../api';
+import { contactBookCall } from '../../api';
 import { outputDeleted, outputSavedTag } from '../../outputs';
 import { returnAllAndLimit } from '../returnAllAndLimit';
 import { tagCreateFields } from './create';
@@ -21,40 +20,28 @@ export const tagOperations: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a tag',
 				description: 'Add a tag for grouping contacts',
-				routing: {
-					request: { method: 'POST', url: '/contacts/tag' },
-					output: { postReceive: [checkProviderResponse(instantpay), outputRecord('data')] },
-				},
+				routing: contactBookCall('POST', '/contacts/tag', outputRecord('data')),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many tags',
 				description: 'Get the tags of the contact book',
-				routing: {
-					request: { method: 'GET', url: '/contacts/tag' },
-					output: { postReceive: [checkProviderResponse(instantpay), outputRecords('data')] },
-				},
+				routing: contactBookCall('GET', '/contacts/tag', outputRecords('data')),
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a tag',
 				description: 'Change the name and color of a tag',
-				routing: {
-					request: { method: 'PATCH', url: '/contacts/tag' },
-					output: { postReceive: [checkProviderResponse(instantpay), outputSavedTag] },
-				},
+				routing: contactBookCall('PATCH', '/contacts/tag', outputSavedTag),
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a tag',
 				description: 'Remove a tag from the contact book',
-				routing: {
-					request: { method: 'DELETE', url: '/contacts/tag' },
-					output: { postReceive: [checkProviderResponse(instantpay), outputDeleted] },
-				},
+				routing: contactBookCall('DELETE', '/contacts/tag', outputDeleted),
 			},
 		],
 		default: 'create',

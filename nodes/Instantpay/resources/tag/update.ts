@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { tagDetailFields, tagIdField } from './fields';
+import { tagIdField } from '../idLocators';
+import { tagDetailFields } from './fields';
 
 const showOnlyForTagUpdate = { operation: ['update'], resource: ['tag'] };
 
