@@ -33,7 +33,8 @@ export async function searchRecords(
 		...list.request,
 		url: `${resolveBaseUrl(credentials, list.environments)}${list.request.url}`,
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		// A provider without tokens to refresh may let 401 answers through too.
+		ignoreHttpStatusErrors: list.request.ignoreHttpStatusErrors ?? { ignore: true, except: [401] },
 	})) as IN8nHttpFullResponse;
 	throwIfProviderError(context.getNode(), list.provider, response);
 

@@ -22,6 +22,8 @@ export type ProviderErrorRule = (body: IDataObject, statusCode: number) => strin
 export interface Provider {
 	name: string;
 	findError: ProviderErrorRule;
+	/** Optional: more for the error's description, such as the provider's request reference. */
+	describe?: (body: IDataObject, statusCode: number) => string | undefined;
 }
 
 /**
@@ -40,7 +42,9 @@ export function throwIfProviderError(
 
 	const error = new NodeApiError(node, body as JsonObject, {
 		message: `${provider.name}: ${message ?? fallbackMessage(response)}`,
-		description: describeStatus(provider.name, response.statusCode),
+		description: [describeStatus(provider.name, response.statusCode), provider.describe?.(body, response.statusCode)]
+			.filter(Boolean)
+			.join(' '),
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});

@@ -1,0 +1,36 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { hexColor, required, validate } from '../../../shared/validation';
+import type { Show } from '../idLocators';
+
+/** Name and color: both mandatory on Add and Update Tag. */
+export function tagDetailFields(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Name of the tag',
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'name', preSend: [validate('name', 'Name', required)] } },
+		},
+		{
+			displayName: 'Color',
+			name: 'hexColorCode',
+			type: 'color',
+			default: '',
+			placeholder: '#FF1934',
+			required: true,
+			description: 'Color of the tag, as #RRGGBB',
+			displayOptions: { show },
+			routing: {
+				send: {
+					type: 'body',
+					property: 'hexColorCode',
+					preSend: [validate('hexColorCode', 'Color', required, hexColor)],
+				},
+			},
+		},
+	];
+}
