@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
+import { requestOptions, runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
 import { instantpayBaseUrl, instantpayRequest } from './api';
 import { searchContacts, searchTags } from './listSearch/searchContactBook';
 import { getTags } from './loadOptions/getTags';
@@ -41,6 +41,7 @@ export class Instantpay implements INodeType {
 			},
 			...contactOperations,
 			...tagOperations,
+			requestOptions,
 		],
 	};
 
