@@ -184,10 +184,13 @@ describe('Instantpay node in a real n8n', () => {
 			const tag = ctx.mock.addTag({ name: 'T' });
 			ctx.mock.fault({ status: 502, body: 'Bad gateway' });
 
-			const result = await run(updateParameters, [contactItem('x', [tag._id])]);
+			const result = await run({ ...updateParameters, requestOptions: { maxAttempts: 2 } }, [contactItem('x', [tag._id])]);
 
-			expect(result.error.message).toBe('Instantpay: Bad gateway');
+			// A 502 on an update is tried again; the error tells both what happened and Instantpay's answer.
+			expect(result.error.message).toBe('Instantpay stayed unavailable (HTTP 502): 2 attempts');
+			expect(result.error.description).toContain('Instantpay: Bad gateway');
 			expect(result.error.httpCode).toBe('502');
+			expect(ctx.mock.requests).toHaveLength(2);
 		});
 
 		test('a status code without a status text is explained from the documented list', async () => {
