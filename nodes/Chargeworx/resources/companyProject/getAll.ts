@@ -1,27 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 import { guid, validate } from '../../../shared/validation';
 
 const showOnlyForProjectGetMany = { operation: ['getAll'], resource: ['companyProject'] };
 
 // GET /api/adm/companyProjects, paged with limit/offset (see the operation's pagination).
 export const projectGetManyFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForProjectGetMany },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForProjectGetMany, returnAll: [false] } },
-	},
+	...returnAllAndLimit('companyProject'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

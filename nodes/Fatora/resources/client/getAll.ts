@@ -1,26 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 
 const showOnlyForClientGetMany = { operation: ['getAll'], resource: ['client'] };
 
 // Paging (page, page_size) is done by the operation's runPages, which reads Return All and Limit.
 export const clientGetManyFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForClientGetMany },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForClientGetMany, returnAll: [false] } },
-	},
+	...returnAllAndLimit('client'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { outputRecord, outputRecords } from '../../../shared/records';
 import { contactBookCall } from '../../api';
 import { outputDeleted } from '../../outputs';
-import { returnAllAndLimit } from '../returnAllAndLimit';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 import { contactCreateFields } from './create';
 import { contactDeleteFields } from './delete';
 import { contactUpdateFields } from './update';

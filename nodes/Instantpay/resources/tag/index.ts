@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { outputRecord, outputRecords } from '../../../shared/records';
 import { contactBookCall } from '../../api';
 import { outputDeleted, outputSavedTag } from '../../outputs';
-import { returnAllAndLimit } from '../returnAllAndLimit';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 import { tagCreateFields } from './create';
 import { tagDeleteFields } from './delete';
 import { tagUpdateFields } from './update';

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Instantpay's lists come whole in one answer (no paging is documented): Limit trims them.
+/**
+ * Return All and Limit for a resource's Get Many. Limit also trims the output, for
+ * providers that send the whole list at once; paged lists stop asking at Limit (runPages).
+ */
 export function returnAllAndLimit(resource: string): INodeProperties[] {
 	const show = { operation: ['getAll'], resource: [resource] };
 	return [
