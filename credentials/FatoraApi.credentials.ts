@@ -9,9 +9,17 @@ import type {
 	IN8nHttpFullResponse,
 	INodeProperties,
 } from 'n8n-workflow';
+import { createHash } from 'node:crypto';
 import { resolveBaseUrl } from '../nodes/shared/baseUrl';
 import { isObject } from '../nodes/shared/providerResponse';
 import { describeFatoraError, fatoraBaseUrl, fatoraEnvironments } from '../nodes/Fatora/api';
+
+/**
+ * The newest token asked for per API key. When a token expires, every request then in
+ * flight gets a 401 and n8n asks each of them for a new token: the first asks Fatora,
+ * the others wait for and reuse what it brings back, so the token is renewed once.
+ */
+const newestTokens = new Map<string, Promise<string>>();
 
 export class FatoraApi implements ICredentialType {
 	name = 'fatoraApi';
@@ -63,31 +71,24 @@ export class FatoraApi implements ICredentialType {
 		},
 	];
 
-	// Client endpoints take a bearer token that Fatora issues for the API key.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		const baseUrl = resolveBaseUrl(credentials, fatoraEnvironments);
 		const apiKey = String(credentials.apiKey ?? '');
-		// The docs show this call only as a curl without a method, which curl sends as GET.
-		const response = (await this.helpers.httpRequest({
-			method: 'GET',
-			url: `${resolveBaseUrl(credentials, fatoraEnvironments)}/Authorization/Authorize`,
-			headers: { api_key: apiKey, Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-
-		const body = isObject(response.body) ? response.body : {};
-		const token = body.bearer_token;
-		const failed = String(body.status ?? '').toUpperCase() === 'ERROR' || response.statusCode >= 400;
-		if (failed || typeof token !== 'string' || token === '') {
-			const reason = describeFatoraError(body.error) ?? describeFatoraError(body.message) ?? 'no bearer token in the answer';
-			// Fatora's message is shown as it is, but never the key, should it ever echo it.
-			const safeReason = apiKey ? reason.split(apiKey).join('***') : reason;
-			throw new Error(
-				`Fatora did not issue a bearer token (HTTP ${response.statusCode}): ${safeReason}. Check the API key on the Integration page of your Fatora dashboard.`,
-			);
+		const account = createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex');
+		const newest = newestTokens.get(account);
+		if (newest) {
+			const token = await newest.catch(() => undefined);
+			// Another request already renewed the token this request was refused with.
+			if (token && token !== credentials.bearerToken) return { bearerToken: token };
 		}
-		return { bearerToken: token };
+		const fetching = fetchBearerToken(this, baseUrl, apiKey);
+		newestTokens.set(account, fetching);
+		try {
+			return { bearerToken: await fetching };
+		} catch (error) {
+			if (newestTokens.get(account) === fetching) newestTokens.delete(account);
+			throw error;
+		}
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -117,4 +118,29 @@ export class FatoraApi implements ICredentialType {
 			},
 		],
 	};
+}
+
+// Client endpoints take a bearer token that Fatora issues for the API key.
+async function fetchBearerToken(context: IHttpRequestHelper, baseUrl: string, apiKey: string): Promise<string> {
+	// The docs show this call only as a curl without a method, which curl sends as GET.
+	const response = (await context.helpers.httpRequest({
+		method: 'GET',
+		url: `${baseUrl}/Authorization/Authorize`,
+		headers: { api_key: apiKey, Accept: 'application/json' },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	})) as IN8nHttpFullResponse;
+	const body = isObject(response.body) ? response.body : {};
+	const token = body.bearer_token;
+	const failed = String(body.status ?? '').toUpperCase() === 'ERROR' || response.statusCode >= 400;
+	if (failed || typeof token !== 'string' || token === '') {
+		const reason = describeFatoraError(body.error) ?? describeFatoraError(body.message) ?? 'no bearer token in the answer';
+		// Fatora's message is shown as it is, but never the key, should it ever echo it.
+		const safeReason = apiKey ? reason.split(apiKey).join('***') : reason;
+		throw new Error(
+			`Fatora did not issue a bearer token (HTTP ${response.statusCode}): ${safeReason}. Check the API key on the Integration page of your Fatora dashboard.`,
+		);
+	}
+	return token;
 }

@@ -19,6 +19,7 @@ class MockProvider {
 	reset() {
 		this.requests = [];
 		this.faults = [];
+		this.listeners = [];
 		this.rateLimit = undefined;
 		this.inFlight = 0;
 		this.maxInFlight = 0;
@@ -50,6 +51,11 @@ class MockProvider {
 		this.faults.push({ match, remaining: times, probability, action });
 	}
 
+	/** Calls `listener(request)` as each request arrives, before any fault (e.g. to expire tokens mid-run). */
+	onRequest(listener) {
+		this.listeners.push(listener);
+	}
+
 	/** Answers 429 (with Retry-After: 1) to requests beyond `perSecond` in any second. */
 	limitRate(perSecond) {
 		this.rateLimit = { perSecond, windowStart: 0, count: 0 };
@@ -75,6 +81,7 @@ class MockProvider {
 		};
 		this.requests.push(recorded);
 		req.recorded = recorded;
+		for (const listener of this.listeners) listener(recorded);
 		req.body = recorded.body;
 
 		this.inFlight++;
