@@ -2,6 +2,7 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	INode,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -120,6 +121,15 @@ export function runPages(paging: Paging) {
 	};
 }
 
+/** What the retry loop needs to know about where it runs. */
+export interface RequestSource {
+	executionId: string;
+	node: INode;
+	itemIndex: number;
+	/** A number from the node's Request Options. */
+	option: (name: string, fallback: number) => number;
+}
+
 /** One pace per node execution, shared by all its items; dropped when the node is idle. */
 interface Run {
 	key: string;
@@ -129,17 +139,16 @@ interface Run {
 }
 const runs = new Map<string, Run>();
 
-function runOf(context: IExecutePaginationFunctions): Run {
-	const key = `${context.getExecutionId()}:${context.getNode().id}`;
+function runOf(source: RequestSource): Run {
+	const key = `${source.executionId}:${source.node.id}`;
 	let run = runs.get(key);
 	if (!run) {
 		// Options are read once per execution: each read costs n8n a deep copy.
-		const option = (name: string, fallback: number) => Number(context.getNodeParameter(`requestOptions.${name}`, fallback));
 		run = {
 			key,
-			pace: new RequestPace(option('maxConcurrency', DEFAULT_MAX_CONCURRENCY)),
-			maxAttempts: option('maxAttempts', DEFAULT_MAX_ATTEMPTS),
-			timeoutMs: option('timeout', DEFAULT_TIMEOUT_MS),
+			pace: new RequestPace(source.option('maxConcurrency', DEFAULT_MAX_CONCURRENCY)),
+			maxAttempts: source.option('maxAttempts', DEFAULT_MAX_ATTEMPTS),
+			timeoutMs: source.option('timeout', DEFAULT_TIMEOUT_MS),
 		};
 		runs.set(key, run);
 	}
@@ -153,39 +162,60 @@ type Failure =
 	| { kind: 'final' };
 
 async function send(context: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
-	const run = runOf(context);
+	const source: RequestSource = {
+		executionId: context.getExecutionId(),
+		node: context.getNode(),
+		itemIndex: context.getItemIndex(),
+		option: (name, fallback) => Number(context.getNodeParameter(`requestOptions.${name}`, fallback)),
+	};
+	const method = String(requestData.options.method ?? 'GET');
+	return await withRetries(source, method, async (timeout) =>
+		await context.makeRoutingRequest({ ...requestData, options: { ...requestData.options, timeout } }),
+	);
+}
+
+/**
+ * Sends a request (`attempt`, given the timeout to use) at the node execution's pace,
+ * and tries again as this file's header describes. Also used by the few operations that
+ * build their requests in code (e.g. Apipagos Update Many).
+ */
+export async function withRetries<T>(
+	source: RequestSource,
+	method: string,
+	attempt: (timeoutMs: number) => Promise<T>,
+): Promise<T> {
+	const run = runOf(source);
 	const { pace } = run;
-	const method = String(requestData.options.method ?? 'GET').toUpperCase();
-	const safeToRepeat = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'].includes(method);
-	const request = { ...requestData, options: { ...requestData.options, timeout: run.timeoutMs } };
+	const safeToRepeat = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'].includes(method.toUpperCase());
 	const finish = () => {
 		if (pace.idle) runs.delete(run.key);
 	};
 
-	for (let attempt = 1; ; attempt++) {
-		const round = await pace.acquire(attempt > 1);
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		const round = await pace.acquire(attemptNumber > 1);
 		let failure: Failure;
 		let lastError: unknown;
 		try {
-			const items = await context.makeRoutingRequest(request);
+			const result = await attempt(run.timeoutMs);
 			pace.release(round, 'ok');
 			finish();
-			return items;
+			return result;
 		} catch (error) {
 			lastError = error;
 			failure = classify(error);
 		}
 
-		const waitMs = 'retryAfterMs' in failure && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoff(attempt);
+		const waitMs =
+			'retryAfterMs' in failure && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoff(attemptNumber);
 		const congested = failure.kind === 'rateLimited' || failure.kind === 'unavailable';
 		pace.release(round, congested ? 'congested' : 'other', waitMs);
 		// A 429 or a refused connection means nothing was done; other failures may hide a
 		// request that was carried out, so only requests that are safe to repeat go again.
 		const retryable =
 			failure.kind === 'rateLimited' || failure.kind === 'unreachable' || (safeToRepeat && failure.kind !== 'final');
-		if (!retryable || attempt >= run.maxAttempts) {
+		if (!retryable || attemptNumber >= run.maxAttempts) {
 			finish();
-			throw explain(context, lastError, failure, attempt, run.timeoutMs, retryable);
+			throw explain(source, lastError, failure, attemptNumber, run.timeoutMs, retryable);
 		}
 		await sleep(waitMs);
 	}
@@ -225,7 +255,7 @@ export function backoff(attempt: number): number {
 }
 
 function explain(
-	context: IExecutePaginationFunctions,
+	source: RequestSource,
 	error: unknown,
 	failure: Failure,
 	attempts: number,
@@ -234,13 +264,13 @@ function explain(
 ): unknown {
 	// Nothing was tried again: the provider's own error says it best.
 	if (failure.kind === 'final' || (retried && attempts === 1)) return error;
-	const provider = providerLabel(context);
+	const provider = providerLabel(source.node);
 	const original = error instanceof Error ? error.message : String(error);
 	const answer = answerBehind(error);
 	const httpCode = answer ? String(answer.statusCode) : undefined;
-	const itemIndex = context.getItemIndex();
+	const { itemIndex, node } = source;
 	if (!retried) {
-		return new NodeApiError(context.getNode(), { message: original }, {
+		return new NodeApiError(node, { message: original }, {
 			message: original,
 			description: `This request creates a record, so it was not sent again: check in ${provider} whether it was created before you run it again.`,
 			httpCode,
@@ -260,7 +290,7 @@ function explain(
 		dropped: `${provider} closed the connection before answering: ${tries}`,
 		final: original,
 	};
-	return new NodeApiError(context.getNode(), { message: original }, {
+	return new NodeApiError(node, { message: original }, {
 		message: messages[failure.kind],
 		description: `Last answer: ${original}. Try again later, or raise "Max Attempts" or lower "Max Concurrent Requests" in the node's Request Options.`,
 		httpCode,
@@ -269,8 +299,8 @@ function explain(
 }
 
 /** The provider's name for messages, from the node type (e.g. `…instantpay` → "Instantpay"). */
-function providerLabel(context: IExecutePaginationFunctions): string {
-	const type = context.getNode().type.split('.').pop() ?? 'The provider';
+function providerLabel(node: INode): string {
+	const type = node.type.split('.').pop() ?? 'The provider';
 	return type.charAt(0).toUpperCase() + type.slice(1);
 }
 

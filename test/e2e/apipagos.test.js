@@ -276,6 +276,26 @@ describe('Apipagos node in a real n8n', () => {
 			expectNoSecrets(result, SECRETS);
 		});
 
+		test('a 429 on the bulk PUT is waited out and sent again, once', async () => {
+			const [a, b] = [1, 2].map(() => ctx.mock.addContract());
+			ctx.mock.fault({ times: 1, status: 429, headers: { 'Retry-After': '0' }, body: { message: 'Too Many Requests' } });
+
+			const result = await run(titleAndStatus, [
+				{ code: a.code, title: 'A', status: 1 },
+				{ code: b.code, title: 'B', status: 2 },
+			]);
+
+			expect(result.error).toBeUndefined();
+			expect(ctx.mock.requests.map((r) => [r.method, r.answeredWith ?? 'ok'])).toEqual([
+				['PUT', 429],
+				['PUT', 'ok'],
+			]);
+			expect(result.items.map((item) => [item.json.title, item.pairedItem])).toEqual([
+				['A', { item: 0 }],
+				['B', { item: 1 }],
+			]);
+		});
+
 		test('also reads an answer wrapped in {data, metadata}', async () => {
 			const [a, b] = [1, 2].map(() => ctx.mock.addContract());
 			ctx.mock.bulkAnswer = 'envelope';

@@ -11,7 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { resolveBaseUrl } from '../../../shared/baseUrl';
 import { isObject, throwIfProviderError } from '../../../shared/providerResponse';
-import { DEFAULT_TIMEOUT_MS } from '../../../shared/requestRunner';
+import { withRetries, type RequestSource } from '../../../shared/requestRunner';
 import { required, ruleError, wholeNumber, type Rule } from '../../../shared/validation';
 import { apipagos, apipagosCredentialType, apipagosEnvironments } from '../../api';
 import { contractCode, someFieldSet, statusCodeOption } from './common';
@@ -112,14 +112,23 @@ export async function updateManyContracts(this: IExecuteFunctions): Promise<INod
 	if (changes.length === 0) return [output];
 
 	const request = bulkRequest(this, changes, await this.getCredentials(apipagosCredentialType));
+	const source: RequestSource = {
+		executionId: this.getExecutionId(),
+		node: this.getNode(),
+		itemIndex: changes[0].itemIndex,
+		option: (name, fallback) => Number(this.getNodeParameter(`requestOptions.${name}`, 0, fallback)),
+	};
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			apipagosCredentialType,
-			request,
-		)) as IN8nHttpFullResponse;
-		throwIfProviderError(this.getNode(), apipagos, response);
+		// Paced and retried like every other request (a bulk PUT is safe to repeat).
+		response = await withRetries(source, 'PUT', async (timeout) => {
+			const answer = (await this.helpers.httpRequestWithAuthentication.call(this, apipagosCredentialType, {
+				...request,
+				timeout,
+			})) as IN8nHttpFullResponse;
+			throwIfProviderError(this.getNode(), apipagos, answer);
+			return answer;
+		});
 	} catch (error) {
 		// Already a NodeApiError from the request helper or the provider rule; wrapping returns it as is.
 		const failure = new NodeApiError(this.getNode(), error as JsonObject);
@@ -189,10 +198,10 @@ function bulkRequest(
 	};
 }
 
-/** The node's Request Options settings (timeout, SSL, proxy), which routing applies to the other operations. */
+/** The node's Request Options settings (SSL, proxy), which routing applies to the other operations. */
 function nodeRequestSettings(context: IExecuteFunctions): Partial<IHttpRequestOptions> {
-	const { timeout, allowUnauthorizedCerts, proxy } = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
-	const settings: Partial<IHttpRequestOptions> = { timeout: Number(timeout) || DEFAULT_TIMEOUT_MS };
+	const { allowUnauthorizedCerts, proxy } = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	const settings: Partial<IHttpRequestOptions> = {};
 	if (allowUnauthorizedCerts) settings.skipSslCertificateValidation = true;
 	if (typeof proxy === 'string' && proxy) {
 		let url: URL;
