@@ -1,11 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { apipagosBaseUrl } from '../nodes/Apipagos/api';
+import { withBaseUrl } from '../nodes/shared/baseUrl';
+import { apipagosBaseUrl, apipagosEnvironments } from '../nodes/Apipagos/api';
 
 // Apipagos documents no endpoint that answers a good token with 2xx and changes nothing.
 // Looking up a contract code that cannot exist answers a good token with 404 "Record
@@ -60,12 +62,14 @@ export class ApipagosApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { 'Company-Token': '={{ $credentials.companyToken }}' },
-		},
-	};
+	// Plain code rather than an expression: n8n runs this for every request.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers = { ...requestOptions.headers, 'Company-Token': String(credentials.companyToken) };
+		return withBaseUrl({ ...requestOptions, headers }, credentials, apipagosEnvironments);
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,11 +1,14 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { ataraPayBaseUrl } from '../nodes/AtaraPay/api';
+import { withBaseUrl } from '../nodes/shared/baseUrl';
+import { ataraPayBaseUrl, ataraPayEnvironments } from '../nodes/AtaraPay/api';
 
 export class AtaraPayApi implements ICredentialType {
 	name = 'ataraPayApi';
@@ -62,14 +65,15 @@ export class AtaraPayApi implements ICredentialType {
 	];
 
 	// AtaraPay reads a form field `authtoken` = base64("publicKey:privateKey") on every call.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			body: {
-				authtoken: '={{ ($credentials.publicKey + ":" + $credentials.privateKey).base64Encode() }}',
-			},
-		},
-	};
+	// Plain code rather than expressions: n8n runs this for every request.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const authtoken = Buffer.from(`${credentials.publicKey}:${credentials.privateKey}`).toString('base64');
+		const body = { ...(requestOptions.body as IDataObject | undefined), authtoken };
+		return withBaseUrl({ ...requestOptions, body }, credentials, ataraPayEnvironments);
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,23 +1,24 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeProperties,
 } from 'n8n-workflow';
 import { createHash } from 'node:crypto';
-import { resolveBaseUrl } from '../nodes/shared/baseUrl';
+import { resolveBaseUrl, withBaseUrl } from '../nodes/shared/baseUrl';
 import { isObject } from '../nodes/shared/providerResponse';
 import { describeFatoraError, fatoraBaseUrl, fatoraEnvironments } from '../nodes/Fatora/api';
 
 /**
  * The newest token asked for per API key. When a token expires, every request then in
  * flight gets a 401 and n8n asks each of them for a new token: the first asks Fatora,
- * the others wait for and reuse what it brings back, so the token is renewed once.
+ * the others wait for and reuse what it brings back, so the token is renewed once. A
+ * credential without a token yet (new, or being tested) always asks Fatora.
  */
 const newestTokens = new Map<string, Promise<string>>();
 
@@ -76,7 +77,7 @@ export class FatoraApi implements ICredentialType {
 		const apiKey = String(credentials.apiKey ?? '');
 		const account = createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex');
 		const newest = newestTokens.get(account);
-		if (newest) {
+		if (newest && credentials.bearerToken) {
 			const token = await newest.catch(() => undefined);
 			// Another request already renewed the token this request was refused with.
 			if (token && token !== credentials.bearerToken) return { bearerToken: token };
@@ -91,12 +92,14 @@ export class FatoraApi implements ICredentialType {
 		}
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.bearerToken}}' },
-		},
-	};
+	// Plain code rather than an expression: n8n runs this for every request.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers = { ...requestOptions.headers, Authorization: `Bearer ${credentials.bearerToken}` };
+		return withBaseUrl({ ...requestOptions, headers }, credentials, fatoraEnvironments);
+	}
 
 	// n8n fetches a fresh token before this request, so a wrong key fails in preAuthentication.
 	test: ICredentialTestRequest = {

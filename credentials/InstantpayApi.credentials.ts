@@ -1,12 +1,14 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	IAuthenticateRuleResponseSuccessBody,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { instantpayBaseUrl, instantpayRequest, instantpayStatusCodes } from '../nodes/Instantpay/api';
+import { withBaseUrl } from '../nodes/shared/baseUrl';
+import { instantpayBaseUrl, instantpayEnvironments, instantpayRequest, instantpayStatusCodes } from '../nodes/Instantpay/api';
 
 const checkCredential =
 	'Check the client ID, client secret and endpoint IP, and that they belong to the chosen environment.';
@@ -94,17 +96,21 @@ export class InstantpayApi implements ICredentialType {
 	];
 
 	// Four headers on every call; the auth code is always 1.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'X-Ipay-Auth-Code': '1',
-				'X-Ipay-Client-Id': '={{ $credentials.clientId }}',
-				'X-Ipay-Client-Secret': '={{ $credentials.clientSecret }}',
-				'X-Ipay-Endpoint-Ip': '={{ $credentials.endpointIp }}',
-			},
-		},
-	};
+	// Every call carries the four headers. Plain code rather than expressions: n8n runs this
+	// for every request.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers = {
+			...requestOptions.headers,
+			'X-Ipay-Auth-Code': '1',
+			'X-Ipay-Client-Id': String(credentials.clientId),
+			'X-Ipay-Client-Secret': String(credentials.clientSecret),
+			'X-Ipay-Endpoint-Ip': String(credentials.endpointIp),
+		};
+		return withBaseUrl({ ...requestOptions, headers }, credentials, instantpayEnvironments);
+	}
 
 	// List Tags reads nothing. HTTP errors are let through so the rules read the envelope
 	// Instantpay sends with them, whatever the HTTP status.

@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions, runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
-import { apipagosBaseUrl } from './api';
 import { contractOperations } from './resources/contract';
 import { updateManyContracts } from './resources/contract/updateMany';
 
@@ -19,7 +18,7 @@ export class Apipagos implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'apipagosApi', required: true }],
 		requestDefaults: {
-			baseURL: apipagosBaseUrl,
+			// The base URL comes from the credential's authenticate.
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 			// Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
 			// message. The key is static (nothing to refresh), so a 401 is not worth sending twice.

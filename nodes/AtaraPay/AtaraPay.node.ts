@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions, runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
-import { ataraPayBaseUrl } from './api';
 import { searchProjects } from './listSearch/searchProjects';
 import { projectOperations } from './resources/project';
 
@@ -19,7 +18,6 @@ export class AtaraPay implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ataraPayApi', required: true }],
 		requestDefaults: {
-			baseURL: ataraPayBaseUrl,
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			// Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
 			// message. The key is static (nothing to refresh), so a 401 is not worth sending twice.

@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions, runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
-import { fatoraBaseUrl } from './api';
 import { searchClients } from './listSearch/searchClients';
 import { clientOperations } from './resources/client';
 
@@ -19,7 +18,7 @@ export class Fatora implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'fatoraApi', required: true }],
 		requestDefaults: {
-			baseURL: fatoraBaseUrl,
+			// The base URL comes from the credential's authenticate.
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 			// Error answers reach checkProviderResponse; a 401 still throws so n8n fetches a new token.
 			ignoreHttpStatusErrors: { ignore: true, except: [401] },

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions, runRequest, sendThroughRequestRunner } from '../shared/requestRunner';
-import { instantpayBaseUrl, instantpayRequest } from './api';
+import { instantpayRequest } from './api';
 import { searchContacts, searchTags } from './listSearch/searchContactBook';
 import { getTags } from './loadOptions/getTags';
 import { contactOperations } from './resources/contact';
@@ -21,7 +21,7 @@ export class Instantpay implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'instantpayApi', required: true }],
 		requestDefaults: {
-			baseURL: instantpayBaseUrl,
+			// The base URL comes from the credential's authenticate.
 			// Every answer, whatever its HTTP status, reaches checkProviderResponse.
 			...instantpayRequest,
 		},

@@ -101,3 +101,18 @@ export function maxLength(limit: number): Rule {
 		`Shorten it to at most ${limit} characters.`,
 	);
 }
+
+/**
+ * A preSend action for an ID that goes in the URL path: checks it like `validate`, then
+ * puts it, encoded as one path segment, where the operation's URL says `{parameter}`.
+ * Done in code, the ID expression is evaluated once, not once more for the URL.
+ */
+export function idInPath(parameter: string, displayName: string, ...rules: Rule[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const value = this.getNodeParameter(parameter, undefined, { extractValue: true });
+		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, value, [required, ...rules]);
+		if (error) throw error;
+		const segment = encodeURIComponent(String(value).trim());
+		return { ...requestOptions, url: requestOptions.url?.replace(`{${parameter}}`, segment) };
+	};
+}

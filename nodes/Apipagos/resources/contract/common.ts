@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { required, validate, type Rule } from '../../../shared/validation';
+import { idInPath, type Rule } from '../../../shared/validation';
 
 /**
  * The contract to act on, in the URL path or (Update Many) the body's `code`. Apipagos'
@@ -19,7 +19,7 @@ export function contractCode(
 		placeholder: 'e.g. 28c7fbfacc309631dbc4e3584c5b8fa8',
 		description,
 		displayOptions: { show },
-		routing: { send: { preSend: [validate('contractCode', displayName, required)] } },
+		routing: { send: { preSend: [idInPath('contractCode', displayName)] } },
 	};
 }
 

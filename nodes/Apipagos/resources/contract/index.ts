@@ -22,7 +22,7 @@ export const contractOperations: INodeProperties[] = [
 				routing: {
 					request: {
 						method: 'PATCH',
-						url: '=/contracts/{{ encodeURIComponent($parameter.contractCode) }}',
+						url: '/contracts/{contractCode}',
 					},
 					output: { postReceive: [checkProviderResponse(apipagos), outputRecord('data')] },
 				},
@@ -42,7 +42,7 @@ export const contractOperations: INodeProperties[] = [
 				routing: {
 					request: {
 						method: 'GET',
-						url: '=/contracts/{{ encodeURIComponent($parameter.contractCode) }}',
+						url: '/contracts/{contractCode}',
 					},
 					output: { postReceive: [checkProviderResponse(apipagos), outputRecord('data')] },
 				},

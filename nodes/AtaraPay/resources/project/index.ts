@@ -22,7 +22,7 @@ export const projectOperations: INodeProperties[] = [
 				routing: {
 					request: {
 						method: 'PUT',
-						url: '=/api/project/updateProject/{{ encodeURIComponent($parameter.projectId) }}',
+						url: '/api/project/updateProject/{projectId}',
 					},
 					output: { postReceive: [checkProviderResponse(ataraPay), outputRecord('data')] },
 				},

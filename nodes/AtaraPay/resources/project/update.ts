@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { required, validate } from '../../../shared/validation';
+import { idInPath, required, validate } from '../../../shared/validation';
 
 const showOnlyForProjectUpdate = { operation: ['update'], resource: ['project'] };
 
@@ -30,7 +30,7 @@ export const projectUpdateFields: INodeProperties[] = [
 			send: {
 				type: 'body',
 				property: 'project_id',
-				preSend: [validate('projectId', 'Project', required)],
+				preSend: [idInPath('projectId', 'Project')],
 			},
 		},
 	},

@@ -9,7 +9,8 @@ import { projectGetManyFields } from './getAll';
 import { projectUpdateFields } from './update';
 import { projectUpdateMerchantFields } from './updateMerchant';
 
-const projectPath = '=/api/adm/companyProjects/{{ encodeURIComponent($parameter.projectId) }}';
+// {projectId} is filled in, checked and encoded, by the Project field (idInPath).
+const projectPath = '/api/adm/companyProjects/{projectId}';
 
 // The docs show the default page size (20), not a maximum: pages of 20 are always allowed.
 const PAGE_SIZE = 20;

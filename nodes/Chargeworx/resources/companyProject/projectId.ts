@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { guid, required, validate } from '../../../shared/validation';
+import { guid, idInPath } from '../../../shared/validation';
 import { guidPattern } from '../../api';
 
 /**
@@ -7,7 +7,7 @@ import { guidPattern } from '../../api';
  * as the body's `id`, which Chargeworx requires to equal the ID in the path.
  */
 export function projectIdField(operation: string, { sendAsBodyId }: { sendAsBodyId: boolean }): INodeProperties {
-	const check = validate('projectId', 'Project', required, guid);
+	const check = idInPath('projectId', 'Project', guid);
 	return {
 		displayName: 'Project',
 		name: 'projectId',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { required, validate } from '../../../shared/validation';
+import { idInPath } from '../../../shared/validation';
 
 /** The client picker of the operations that address one client (its ID goes in the URL path). */
 export function clientIdField(operation: string, description: string): INodeProperties {
@@ -25,7 +25,7 @@ export function clientIdField(operation: string, description: string): INodeProp
 				placeholder: 'e.g. 1024',
 			},
 		],
-		routing: { send: { preSend: [validate('clientId', 'Client', required)] } },
+		routing: { send: { preSend: [idInPath('clientId', 'Client')] } },
 	};
 }
 

@@ -8,7 +8,8 @@ import { clientGetFields } from './get';
 import { clientGetManyFields } from './getAll';
 import { clientUpdateFields } from './update';
 
-const clientUrl = '=/clients/{{ encodeURIComponent($parameter.clientId) }}';
+// {clientId} is filled in, checked and encoded, by the Client field (idInPath).
+const clientUrl = '/clients/{clientId}';
 const oneClient = { postReceive: [checkProviderResponse(fatora), outputClient] };
 
 export const clientOperations: INodeProperties[] = [
