@@ -7,7 +7,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 stamp=node_modules/.installed-lock-hash
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "Installing the package's dev dependencies (npm ci)..." >&2
-  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+  echo "Installing the package's dev dependencies..." >&2
+  # `npm install` with the committed lock, not `npm ci`: the registry lacks some
+  # other-platform optional packages (e.g. @unrs/resolver-binding-*), which npm then
+  # leaves out of the lock, and `npm ci` refuses such a lock. The lock is not changed.
+  npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2
   echo "$want" > "$stamp"
 fi

@@ -17,7 +17,8 @@ cp "$src/package.json" "$src/package-lock.json" "$dir/"
 cd "$dir"
 # Install scripts are skipped: some of n8n's optional native addons try to download
 # from the internet. Only sqlite3 (n8n's embedded database) is then built, from source.
-npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+# `npm install` with the lock, not `npm ci`: see scripts/install-deps.sh.
+npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2
 # Built against the headers of the Node that runs n8n (the machine's npm config may point elsewhere).
 npm_config_nodedir="$(cd "$(dirname "$(command -v node)")/.." && pwd)" npm rebuild sqlite3 --loglevel=error >&2
 node -e "require('sqlite3')"

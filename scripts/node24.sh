@@ -14,6 +14,8 @@ if [ "$major" -lt 24 ]; then
   if [ ! -x "$bin/node" ]; then
     echo "Fetching Node.js $NODE24_VERSION from the npm registry (the machine has $(node -v))..." >&2
     mkdir -p "$dir"
+    # Its own package.json, or npm would install into the project's folder instead.
+    echo '{"private":true}' > "$dir/package.json"
     (cd "$dir" && npm install --no-save --no-package-lock --ignore-scripts --loglevel=error \
       "node-$platform@$NODE24_VERSION" >&2)
   fi

@@ -1,4 +1,11 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INode, PreSendAction } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeRequestSend,
+	PreSendAction,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** A check of one value: returns what is wrong with it and how to fix it, or nothing. */
@@ -15,6 +22,27 @@ export function validate(parameter: string, displayName: string, ...rules: Rule[
 		if (error) throw error;
 		return requestOptions;
 	};
+}
+
+/**
+ * A field's `routing.send` that sends its value as `property` and checks the value sent
+ * (as `validate` does), reading it from the request rather than evaluating the
+ * parameter's expression a second time.
+ */
+export function sendChecked(
+	type: 'body' | 'query',
+	property: string,
+	displayName: string,
+	...rules: Rule[]
+): INodeRequestSend {
+	const check: PreSendAction = async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const sent = (type === 'body' ? requestOptions.body : requestOptions.qs) as IDataObject | undefined;
+		const value = property.split('.').reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], sent);
+		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, value, rules);
+		if (error) throw error;
+		return requestOptions;
+	};
+	return { type, property, preSend: [check] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { required, validate } from '../../shared/validation';
+import { required, sendChecked } from '../../shared/validation';
 
 export type Show = { operation: string[]; resource: string[] };
 
@@ -27,7 +27,7 @@ function idLocator(
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: `e.g. ${record.example}` },
 		],
 		routing: {
-			send: { type: 'body', property: record.name, preSend: [validate(record.name, record.displayName, required)] },
+			send: sendChecked('body', record.name, record.displayName, required),
 		},
 	};
 }

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { email, required, validate } from '../../../shared/validation';
+import { email, required, sendChecked } from '../../../shared/validation';
 
 const showOnlyForProjectCreate = { operation: ['create'], resource: ['project'] };
 
@@ -12,7 +12,7 @@ export const projectCreateFields: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: showOnlyForProjectCreate },
 		routing: {
-			send: { type: 'body', property: 'project_name', preSend: [validate('projectName', 'Project Name', required)] },
+			send: sendChecked('body', 'project_name', 'Project Name', required),
 		},
 	},
 	{
@@ -24,7 +24,7 @@ export const projectCreateFields: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: showOnlyForProjectCreate },
 		routing: {
-			send: { type: 'body', property: 'description', preSend: [validate('description', 'Description', required)] },
+			send: sendChecked('body', 'description', 'Description', required),
 		},
 	},
 	{
@@ -37,11 +37,7 @@ export const projectCreateFields: INodeProperties[] = [
 		description: "The buyer's email address",
 		displayOptions: { show: showOnlyForProjectCreate },
 		routing: {
-			send: {
-				type: 'body',
-				property: 'customer_email',
-				preSend: [validate('customerEmail', 'Customer Email', required, email)],
-			},
+			send: sendChecked('body', 'customer_email', 'Customer Email', required, email),
 		},
 	},
 	{
@@ -54,11 +50,7 @@ export const projectCreateFields: INodeProperties[] = [
 		description: "The buyer's phone number",
 		displayOptions: { show: showOnlyForProjectCreate },
 		routing: {
-			send: {
-				type: 'body',
-				property: 'customer_phone',
-				preSend: [validate('customerPhone', 'Customer Phone', required)],
-			},
+			send: sendChecked('body', 'customer_phone', 'Customer Phone', required),
 		},
 	},
 ];

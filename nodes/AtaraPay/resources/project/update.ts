@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { idInPath, required, validate } from '../../../shared/validation';
+import { idInPath, required, sendChecked } from '../../../shared/validation';
 
 const showOnlyForProjectUpdate = { operation: ['update'], resource: ['project'] };
 
@@ -43,7 +43,7 @@ export const projectUpdateFields: INodeProperties[] = [
 		description: 'The new name of the project',
 		displayOptions: { show: showOnlyForProjectUpdate },
 		routing: {
-			send: { type: 'body', property: 'project_name', preSend: [validate('projectName', 'Project Name', required)] },
+			send: sendChecked('body', 'project_name', 'Project Name', required),
 		},
 	},
 	{
@@ -56,7 +56,7 @@ export const projectUpdateFields: INodeProperties[] = [
 		description: 'The new description of the project',
 		displayOptions: { show: showOnlyForProjectUpdate },
 		routing: {
-			send: { type: 'body', property: 'description', preSend: [validate('description', 'Description', required)] },
+			send: sendChecked('body', 'description', 'Description', required),
 		},
 	},
 ];

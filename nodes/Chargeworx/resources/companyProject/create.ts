@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { guid, required, validate } from '../../../shared/validation';
+import { guid, required, sendChecked } from '../../../shared/validation';
 import { projectDetailOptions, projectNameField } from './projectDetails';
 
 const showOnlyForProjectCreate = { operation: ['create'], resource: ['companyProject'] };
@@ -16,7 +16,7 @@ export const projectCreateFields: INodeProperties[] = [
 		description: 'The company the project belongs to (a GUID)',
 		displayOptions: { show: showOnlyForProjectCreate },
 		routing: {
-			send: { type: 'body', property: 'companyId', preSend: [validate('companyId', 'Company ID', required, guid)] },
+			send: sendChecked('body', 'companyId', 'Company ID', required, guid),
 		},
 	},
 	projectNameField('create', 'name', 'Unique within the company, at most 50 characters'),

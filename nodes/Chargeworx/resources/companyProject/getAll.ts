@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
-import { guid, validate } from '../../../shared/validation';
+import { guid, sendChecked } from '../../../shared/validation';
 
 const showOnlyForProjectGetMany = { operation: ['getAll'], resource: ['companyProject'] };
 
@@ -23,11 +23,7 @@ export const projectGetManyFields: INodeProperties[] = [
 				placeholder: 'e.g. 3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c',
 				description: 'Only projects of this company (a GUID)',
 				routing: {
-					send: {
-						type: 'query',
-						property: 'companyId',
-						preSend: [validate('filters.companyId', 'Company ID', guid)],
-					},
+					send: sendChecked('query', 'companyId', 'Company ID', guid),
 				},
 			},
 			{

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { absoluteUrl, maxLength, required, validate } from '../../../shared/validation';
+import { absoluteUrl, maxLength, required, validate, sendChecked } from '../../../shared/validation';
 
 /** The required project name (at most 50 characters), sent as `property`. */
 export function projectNameField(operation: string, property: string, description: string): INodeProperties {
@@ -31,11 +31,7 @@ export function projectDetailOptions(collection: 'additionalFields' | 'updateFie
 			placeholder: 'https://shop.example.com/payment/cancelled',
 			description: 'Where the payer is sent after cancelling a payment (an absolute URL)',
 			routing: {
-				send: {
-					type: 'body',
-					property: 'cancelUrl',
-					preSend: [validate(`${collection}.cancelUrl`, 'Cancel URL', absoluteUrl)],
-				},
+				send: sendChecked('body', 'cancelUrl', 'Cancel URL', absoluteUrl),
 			},
 		},
 		{
@@ -72,11 +68,7 @@ export function projectDetailOptions(collection: 'additionalFields' | 'updateFie
 			placeholder: 'https://shop.example.com/payment/success',
 			description: 'Where the payer is sent after a successful payment (an absolute URL)',
 			routing: {
-				send: {
-					type: 'body',
-					property: 'returnUrl',
-					preSend: [validate(`${collection}.returnUrl`, 'Return URL', absoluteUrl)],
-				},
+				send: sendChecked('body', 'returnUrl', 'Return URL', absoluteUrl),
 			},
 		},
 	];

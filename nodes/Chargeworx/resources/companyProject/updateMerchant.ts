@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { validate, wholeNumber } from '../../../shared/validation';
+import { wholeNumber, sendChecked } from '../../../shared/validation';
 import { projectIdField } from './projectId';
 
 const showOnlyForMerchantUpdate = { operation: ['updateMerchant'], resource: ['companyProject'] };
@@ -48,11 +48,7 @@ export const projectUpdateMerchantFields: INodeProperties[] = [
 				default: 0,
 				description: 'The number of the payment gateway (Chargeworx does not document the values)',
 				routing: {
-					send: {
-						type: 'body',
-						property: 'processorGateway',
-						preSend: [validate('updateFields.processorGateway', 'Processor Gateway', wholeNumber)],
-					},
+					send: sendChecked('body', 'processorGateway', 'Processor Gateway', wholeNumber),
 				},
 			},
 		],

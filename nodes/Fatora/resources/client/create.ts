@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { email, required, validate } from '../../../shared/validation';
+import { email, required, sendChecked } from '../../../shared/validation';
 import { addressOption, notesOption, phoneOption } from './fields';
 
 const showOnlyForClientCreate = { operation: ['create'], resource: ['client'] };
@@ -15,7 +15,7 @@ export const clientCreateFields: INodeProperties[] = [
 		description: "The client's full name",
 		displayOptions: { show: showOnlyForClientCreate },
 		routing: {
-			send: { type: 'body', property: 'name', preSend: [validate('name', 'Name', required)] },
+			send: sendChecked('body', 'name', 'Name', required),
 		},
 	},
 	{
@@ -35,11 +35,7 @@ export const clientCreateFields: INodeProperties[] = [
 				default: '',
 				description: "The client's email address",
 				routing: {
-					send: {
-						type: 'body',
-						property: 'email',
-						preSend: [validate('additionalFields.email', 'Email', email)],
-					},
+					send: sendChecked('body', 'email', 'Email', email),
 				},
 			},
 			notesOption,

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { email, required, validate } from '../../../shared/validation';
+import { email, required, sendChecked } from '../../../shared/validation';
 import { addressOption, clientIdField, notesOption, phoneOption } from './fields';
 
 const showOnlyForClientUpdate = { operation: ['update'], resource: ['client'] };
@@ -16,7 +16,7 @@ export const clientUpdateFields: INodeProperties[] = [
 		description: "The client's email address (Fatora requires it on every update)",
 		displayOptions: { show: showOnlyForClientUpdate },
 		routing: {
-			send: { type: 'body', property: 'email', preSend: [validate('email', 'Email', required, email)] },
+			send: sendChecked('body', 'email', 'Email', required, email),
 		},
 	},
 	{

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { email, required, validate, type Rule } from '../../../shared/validation';
+import { email, required, validate, type Rule, sendChecked } from '../../../shared/validation';
 import type { Show } from '../idLocators';
 
 /** Name, email, mobile and tags: all mandatory on both Add and Update Contact. */
@@ -13,7 +13,7 @@ export function contactDetailFields(show: Show): INodeProperties[] {
 			required: true,
 			description: 'Name of the contact',
 			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'name', preSend: [validate('name', 'Name', required)] } },
+			routing: { send: sendChecked('body', 'name', 'Name', required) },
 		},
 		{
 			displayName: 'Email',
@@ -24,7 +24,7 @@ export function contactDetailFields(show: Show): INodeProperties[] {
 			required: true,
 			description: 'Email address of the contact',
 			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'email', preSend: [validate('email', 'Email', required, email)] } },
+			routing: { send: sendChecked('body', 'email', 'Email', required, email) },
 		},
 		{
 			displayName: 'Mobile',
@@ -35,7 +35,7 @@ export function contactDetailFields(show: Show): INodeProperties[] {
 			placeholder: 'e.g. 7428585742',
 			description: 'Mobile number of the contact',
 			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'mobile', preSend: [validate('mobile', 'Mobile', required)] } },
+			routing: { send: sendChecked('body', 'mobile', 'Mobile', required) },
 		},
 		{
 			displayName: 'Tag Names or IDs',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { hexColor, required, validate } from '../../../shared/validation';
+import { hexColor, required, sendChecked } from '../../../shared/validation';
 import type { Show } from '../idLocators';
 
 /** Name and color: both mandatory on Add and Update Tag. */
@@ -13,7 +13,7 @@ export function tagDetailFields(show: Show): INodeProperties[] {
 			required: true,
 			description: 'Name of the tag',
 			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'name', preSend: [validate('name', 'Name', required)] } },
+			routing: { send: sendChecked('body', 'name', 'Name', required) },
 		},
 		{
 			displayName: 'Color',
@@ -25,11 +25,7 @@ export function tagDetailFields(show: Show): INodeProperties[] {
 			description: 'Color of the tag, as #RRGGBB',
 			displayOptions: { show },
 			routing: {
-				send: {
-					type: 'body',
-					property: 'hexColorCode',
-					preSend: [validate('hexColorCode', 'Color', required, hexColor)],
-				},
+				send: sendChecked('body', 'hexColorCode', 'Color', required, hexColor),
 			},
 		},
 	];
