@@ -12,6 +12,26 @@ import { NodeOperationError } from 'n8n-workflow';
 export type Rule = (value: unknown) => { problem: string; fix: string } | undefined;
 
 /**
+ * Checks do not throw: they mark the request with the first input error, and the request
+ * runner turns it into the item's error without sending anything. That way a failed
+ * item, like any other, keeps its link to its input item (which n8n drops for errors
+ * thrown here when the node sends errors to the error output).
+ */
+const INPUT_ERROR = Symbol('inputError');
+type MarkedRequest = IHttpRequestOptions & { [INPUT_ERROR]?: NodeOperationError };
+
+function reject(requestOptions: IHttpRequestOptions, error: NodeOperationError): IHttpRequestOptions {
+	const marked = requestOptions as MarkedRequest;
+	marked[INPUT_ERROR] ??= error;
+	return marked;
+}
+
+/** The first input error a check found in this request, if any. */
+export function inputErrorOf(requestOptions: object): NodeOperationError | undefined {
+	return (requestOptions as MarkedRequest)[INPUT_ERROR];
+}
+
+/**
  * A preSend action that stops the item, before any request is sent, when a parameter
  * breaks one of the rules. The error names the field and the item.
  */
@@ -19,8 +39,7 @@ export function validate(parameter: string, displayName: string, ...rules: Rule[
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const value = this.getNodeParameter(parameter, undefined, { extractValue: true });
 		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, value, rules);
-		if (error) throw error;
-		return requestOptions;
+		return error ? reject(requestOptions, error) : requestOptions;
 	};
 }
 
@@ -39,8 +58,7 @@ export function sendChecked(
 		const sent = (type === 'body' ? requestOptions.body : requestOptions.qs) as IDataObject | undefined;
 		const value = property.split('.').reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], sent);
 		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, value, rules);
-		if (error) throw error;
-		return requestOptions;
+		return error ? reject(requestOptions, error) : requestOptions;
 	};
 	return { type, property, preSend: [check] };
 }
@@ -139,8 +157,9 @@ export function idInPath(parameter: string, displayName: string, ...rules: Rule[
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const value = this.getNodeParameter(parameter, undefined, { extractValue: true });
 		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, value, [required, ...rules]);
-		if (error) throw error;
+		if (error) return reject(requestOptions, error);
 		const segment = encodeURIComponent(String(value).trim());
-		return { ...requestOptions, url: requestOptions.url?.replace(`{${parameter}}`, segment) };
+		requestOptions.url = requestOptions.url?.replace(`{${parameter}}`, segment);
+		return requestOptions;
 	};
 }

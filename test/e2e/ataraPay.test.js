@@ -140,6 +140,25 @@ describe('AtaraPay node in a real n8n', () => {
 		]);
 	});
 
+	test('"Continue (using error output)" sends the failed item to the error output, paired with its input', async () => {
+		const a = ctx.mock.addProject({ project_name: 'A', description: 'x' });
+
+		const result = await run(
+			updateParameters,
+			[
+				{ id: '', name: 'bad', description: 'x' },
+				{ id: a.id, name: 'A3', description: 'x' },
+			],
+			{ onError: 'continueErrorOutput' },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => [item.json.project_name, item.pairedItem])).toEqual([['A3', { item: 1 }]]);
+		expect(result.errorItems.map((item) => [item.json.error, item.pairedItem])).toEqual([
+			['"Project" is empty [item 0]', { item: 0 }],
+		]);
+	});
+
 	test('Create sends the buyer details and outputs the new project', async () => {
 		const result = await run(
 			{
