@@ -61,6 +61,15 @@ export class FatoraApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		// The API key the stored token was issued for. n8n keeps the token when the key is
+		// edited, so a token issued for another key must not be sent (see authenticate).
+		{
+			displayName: 'API Key of the Bearer Token',
+			name: 'bearerTokenApiKey',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	// Client endpoints take a bearer token that Fatora issues for the API key.
@@ -87,17 +96,23 @@ export class FatoraApi implements ICredentialType {
 				`Fatora did not issue a bearer token (HTTP ${response.statusCode}): ${safeReason}. Check the API key on the Integration page of your Fatora dashboard.`,
 			);
 		}
-		return { bearerToken: token };
+		return { bearerToken: token, bearerTokenApiKey: apiKey };
 	}
 
+	// A token issued for another API key (the key was edited since) is not sent: Fatora then
+	// answers 401 and n8n fetches a token for the current key, as it does when a token expires.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.bearerToken}}' },
+			headers: {
+				Authorization:
+					'={{ "Bearer " + ($credentials.bearerTokenApiKey === $credentials.apiKey ? $credentials.bearerToken : "") }}',
+			},
 		},
 	};
 
-	// n8n fetches a fresh token before this request, so a wrong key fails in preAuthentication.
+	// A wrong key fails in preAuthentication: n8n fetches a token before this request when none
+	// is stored, or after the 401 to a request sent without one (the key was edited).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: fatoraBaseUrl,

@@ -57,6 +57,19 @@ class N8nClient {
 		return { id: created.id, name, type };
 	}
 
+	/**
+	 * Changes some fields of a stored credential the way the editor's credential dialog does:
+	 * it sends back every field, the secret ones as n8n's placeholder, which n8n keeps as stored.
+	 */
+	async editCredential(credential, changes) {
+		const stored = await this.request('GET', `/rest/credentials/${credential.id}?includeData=true`);
+		await this.request('PATCH', `/rest/credentials/${credential.id}`, {
+			name: credential.name,
+			type: credential.type,
+			data: { ...stored.data, ...changes },
+		});
+	}
+
 	/** Runs n8n's own credential test, as the editor's "Retry"/"Save" does: { status, message }. */
 	async testCredential(credential, data) {
 		return await this.request('POST', '/rest/credentials/test', {

@@ -161,7 +161,10 @@ class Editor {
 	}
 
 	async fillParameter(name, value) {
-		await this.parameter(name).locator('input, textarea').first().fill(value);
+		const input = this.parameter(name).locator('input, textarea').first();
+		await input.fill(value);
+		// A focused field shows a tip over the next one.
+		await input.blur();
 	}
 
 	/** Opens a From List picker (resource locator); returns the entries it loaded. */
@@ -169,6 +172,15 @@ class Editor {
 		await this.ndv.getByTestId(`resource-locator-${name}`).getByTestId('rlc-input').click();
 		const items = this.page.getByTestId('rlc-item');
 		await items.filter({ hasText: expectedFirst }).first().waitFor();
+		return await items.allInnerTexts();
+	}
+
+	/** Types into the open picker's search box; returns the entries once only matching ones are left. */
+	async searchResourceLocator(text, expected) {
+		await this.page.locator('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input').fill(text);
+		const items = this.page.getByTestId('rlc-item');
+		await items.filter({ hasNotText: expected }).first().waitFor({ state: 'detached' });
+		await items.filter({ hasText: expected }).first().waitFor();
 		return await items.allInnerTexts();
 	}
 
