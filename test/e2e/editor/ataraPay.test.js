@@ -38,6 +38,7 @@ describeProviderInEditor({
 		return mock;
 	},
 	credential: (mock) => ({ environment: 'Custom', baseUrl: mock.url, publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY }),
+	credentialHints: ['Staging keys come from staging.atarapay.com, live keys from app.atarapay.com. AtaraPay documents staging over plain http://.'],
 	wrongSecret: {
 		fields: { privateKey: 'sk_wrong' },
 		reason: 'AtaraPay did not accept these keys. Check both keys and that the environment matches the dashboard they come from.',

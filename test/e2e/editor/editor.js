@@ -85,6 +85,17 @@ class Editor {
 		return await names.allInnerTexts();
 	}
 
+	/** Opens the Tools panel from the AI Agent's Tool connector and searches it. */
+	async searchAgentTools(text, expected) {
+		await this.page
+			.locator('[data-test-id="canvas-node"][data-node-type="@n8n/n8n-nodes-langchain.agent"]')
+			.locator('[data-handleid="inputs/ai_tool/0"]')
+			.getByTestId('canvas-handle-plus')
+			.click();
+		await this.page.getByTestId('node-creator-search-bar').fill(text);
+		return await this.nodePanelItemNames(expected);
+	}
+
 	/** Clicks a node in the node panel's results: the panel then lists its actions, `expected` among them. */
 	async openNodeInPanel(name, expected) {
 		await this.page.getByTestId('node-creator-item-name').getByText(name, { exact: true }).click();
@@ -196,6 +207,23 @@ class Editor {
 		return await options.allInnerTexts();
 	}
 
+	/** Types a date into a date picker and confirms it, as a user can instead of clicking the calendar. */
+	async fillDate(name, value) {
+		const input = this.parameter(name).locator('input');
+		await input.fill(value);
+		await input.press('Enter');
+		await input.blur();
+	}
+
+	async pickOption(name) {
+		await this.page.getByRole('option', { name, exact: true }).click();
+	}
+
+	async closeOptions() {
+		await this.page.keyboard.press('Escape');
+		await this.page.getByRole('option').first().waitFor({ state: 'hidden' });
+	}
+
 	async closeNodeForm() {
 		await this.ndv.getByTestId('ndv-close-button').click();
 		await this.ndv.waitFor({ state: 'hidden' });
@@ -203,6 +231,13 @@ class Editor {
 
 	canvasNode(type) {
 		return this.page.locator(`[data-test-id="canvas-node"][data-node-type="${PACKAGE_NAME}.${type}"]`);
+	}
+
+	/** How many connections the canvas draws from one node to another. */
+	async edgeCount(source, target) {
+		return await this.page
+			.locator(`[data-test-id="edge"][data-source-node-name="${source}"][data-target-node-name="${target}"]`)
+			.count();
 	}
 
 	async openNodeForm(type) {
@@ -254,6 +289,10 @@ class Editor {
 				await input.locator('input').fill(value);
 			}
 		}
+	}
+
+	async expectCredentialText(text) {
+		await this.credentialModal.getByText(text, { exact: true }).waitFor();
 	}
 
 	async saveCredential() {

@@ -29,6 +29,7 @@ describeProviderInEditor({
 		return mock;
 	},
 	credential: (mock) => ({ environment: 'Custom', baseUrl: `${mock.url}/v1`, apiKey: API_KEY }),
+	credentialHints: ['Test or live mode is a setting of your Fatora account (Integration → Settings), not another URL'],
 	wrongSecret: {
 		fields: { apiKey: 'WRONG-KEY-0000' },
 		reason:

@@ -10,6 +10,7 @@ const { openEditor } = require('./editor');
  * - actions, updateAction, resource, operation: what the panel and the form show
  * - labels, requiredIssues, descriptions, hints, placeholders, updateFields: the Update form
  * - createMock(): the provider's mock, unstarted; credential(mock): fields to fill;
+ *   credentialHints: texts the dialog shows once they are filled in;
  *   wrongSecret: a field with a value the mock rejects, and the reason n8n then shows;
  *   expectTestRequest(mock): checks what the mock received from n8n's connection test
  * - pickers(editor, mock): checks the From List pickers; fillUpdateForm(editor): sample values
@@ -68,6 +69,9 @@ function describeProviderInEditor(spec) {
 		test('the credential created from the node passes n8n’s connection test, and fails with a wrong secret', async () => {
 			await editor.createCredentialFromNode();
 			await editor.fillCredential(spec.credential(mock));
+			for (const hint of spec.credentialHints) {
+				await editor.expectCredentialText(hint);
+			}
 			await editor.saveCredential();
 			// Created from a node, the dialog closes by itself once n8n's test passes.
 			await editor.expectCredentialDialogClosed();
