@@ -34,8 +34,9 @@ async function openEditor() {
 		// The machine is shared and slow at times: generous, but still a bound on every wait.
 		page.setDefaultTimeout(30_000);
 		const editor = new Editor(page, e2eState().url, browser);
-		await editor.signIn(OWNER);
-		await editor.newWorkflow();
+		// Straight from the sign-in form to a new workflow: one load of the editor, not two.
+		await editor.signIn(OWNER, '/workflow/new');
+		await page.getByTestId('canvas').waitFor();
 		return editor;
 	} catch (error) {
 		await browser.close();
@@ -56,8 +57,8 @@ class Editor {
 		await this.browser.close();
 	}
 
-	async signIn({ email, password }) {
-		await this.page.goto(`${this.url}/signin`);
+	async signIn({ email, password }, redirect = '/') {
+		await this.page.goto(`${this.url}/signin?redirect=${encodeURIComponent(redirect)}`);
 		await this.page.locator('#emailOrLdapLoginId').fill(email);
 		await this.page.locator('#password').fill(password);
 		await this.page.getByTestId('form-submit-button').click();
@@ -67,6 +68,29 @@ class Editor {
 	async newWorkflow() {
 		await this.page.goto(`${this.url}/workflow/new`);
 		await this.page.getByTestId('canvas').waitFor();
+	}
+
+	/** Imports a workflow file as Workflows → Import from File does (its hidden file input). */
+	async importWorkflowFile(file) {
+		await this.page.getByTestId('workflow-import-input').setInputFiles(file);
+		await this.page.getByTestId('canvas-node').first().waitFor();
+	}
+
+	async canvasNodeNames() {
+		return await this.page.getByTestId('canvas-node').evaluateAll((nodes) =>
+			nodes.map((node) => node.getAttribute('data-node-name')),
+		);
+	}
+
+	/** Clicks "Execute workflow" and waits for n8n's verdict; fails with n8n's message if the run fails. */
+	async executeWorkflow() {
+		await this.page.getByTestId('execute-workflow-button').click();
+		const succeeded = this.page.getByText('Workflow executed successfully');
+		const failed = this.page.locator('.el-notification').filter({ hasText: /problem|error/i });
+		await succeeded.or(failed).first().waitFor();
+		if (await failed.count()) throw new Error(`The workflow failed: ${await failed.first().innerText()}`);
+		// The button shows its label again once the run is over.
+		await this.page.getByTestId('execute-workflow-button').getByText('Execute workflow').waitFor();
 	}
 
 	// ---- Node panel ----
@@ -333,6 +357,12 @@ class Editor {
 	async closeCredential() {
 		await this.credentialModal.getByRole('button', { name: 'Close this dialog' }).click();
 		await this.credentialModal.waitFor({ state: 'hidden' });
+	}
+
+	async selectCredential(name) {
+		await this.ndv.getByTestId('node-credentials-select').click();
+		await this.page.getByText(name, { exact: true }).click();
+		expect(await this.selectedCredential()).toBe(name);
 	}
 
 	async selectedCredential() {
