@@ -70,9 +70,13 @@ class Editor {
 		await this.page.getByTestId('canvas').waitFor();
 	}
 
-	/** Imports a workflow file as Workflows → Import from File does (its hidden file input). */
+	/** Imports a workflow file through the workflow's menu: … → Import → From file. */
 	async importWorkflowFile(file) {
-		await this.page.getByTestId('workflow-import-input').setInputFiles(file);
+		await this.page.getByTestId('workflow-menu').click();
+		await this.page.getByRole('menuitem', { name: 'Import' }).hover();
+		const chooser = this.page.waitForEvent('filechooser');
+		await this.page.getByRole('menuitem', { name: 'From file' }).click();
+		await (await chooser).setFiles(file);
 		await this.page.getByTestId('canvas-node').first().waitFor();
 	}
 
