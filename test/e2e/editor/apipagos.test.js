@@ -23,7 +23,8 @@ describeProviderInEditor({
 	credential: (mock) => ({ environment: 'Custom', baseUrl: `${mock.baseUrl()}/`, companyToken: COMPANY_TOKEN }),
 	credentialHints: ['Apipagos does not document its production base URL: paste the one Apipagos gave you'],
 	wrongSecret: {
-		fields: { companyToken: 'ct_wrong_token' },
+		field: 'companyToken',
+		value: 'ct_wrong_token',
 		reason: 'Apipagos did not accept this company token. Check the token and that the environment is the one it was issued for.',
 	},
 	expectTestRequest: (mock) => {

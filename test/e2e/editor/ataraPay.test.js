@@ -37,12 +37,16 @@ describeProviderInEditor({
 		mock.addProject({ project_name: 'Lekki bridge', description: 'Design' });
 		return mock;
 	},
+	// The credential dialog's fields (Environment by its label), pointing at the mock.
 	credential: (mock) => ({ environment: 'Custom', baseUrl: mock.url, publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY }),
 	credentialHints: ['Staging keys come from staging.atarapay.com, live keys from app.atarapay.com. AtaraPay documents staging over plain http://.'],
+	// A secret the mock rejects, and the reason n8n shows under "More details".
 	wrongSecret: {
-		fields: { privateKey: 'sk_wrong' },
+		field: 'privateKey',
+		value: 'sk_wrong',
 		reason: 'AtaraPay did not accept these keys. Check both keys and that the environment matches the dashboard they come from.',
 	},
+	// What the mock received from n8n's connection test.
 	expectTestRequest: (mock) => {
 		const [request] = mock.requestsTo('POST', '/api/project/getExternalProjects');
 		expect(request.body.authtoken).toBe(Buffer.from(`${PUBLIC_KEY}:${PRIVATE_KEY}`).toString('base64'));
@@ -53,6 +57,7 @@ describeProviderInEditor({
 		expect(await editor.resourceLocatorItems('projectId', 'Eko Atlantic city')).toEqual(['Eko Atlantic city', 'Lekki bridge']);
 		await editor.pickResourceLocatorItem('Eko Atlantic city');
 	},
+	// Sample values for the screenshot of the Update form.
 	fillUpdateForm: async (editor) => {
 		await editor.fillParameter('projectName', 'Eko Atlantic city, phase 2');
 		await editor.fillParameter('description', 'Second milestone: foundations and drainage');

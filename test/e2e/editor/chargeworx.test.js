@@ -40,7 +40,8 @@ describeProviderInEditor({
 	credential: (mock) => ({ environment: 'Custom', baseUrl: mock.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }),
 	credentialHints: ["n8n requests the access token from /connect/token on this environment's base URL"],
 	wrongSecret: {
-		fields: { clientSecret: 'cwx_wrong_secret' },
+		field: 'clientSecret',
+		value: 'cwx_wrong_secret',
 		reason:
 			'Chargeworx did not issue a token for this client ID, secret and scope. Check them, and that the environment is the one the client is registered in.',
 	},

@@ -31,7 +31,8 @@ describeProviderInEditor({
 	credential: (mock) => ({ environment: 'Custom', baseUrl: `${mock.url}/v1`, apiKey: API_KEY }),
 	credentialHints: ['Test or live mode is a setting of your Fatora account (Integration → Settings), not another URL'],
 	wrongSecret: {
-		fields: { apiKey: 'WRONG-KEY-0000' },
+		field: 'apiKey',
+		value: 'WRONG-KEY-0000',
 		reason:
 			'Fatora did not issue a bearer token (HTTP 401): Invalid API Key. Check the API key on the Integration page of your Fatora dashboard.',
 	},

@@ -41,6 +41,7 @@ describe('an example workflow in the n8n editor', () => {
 		// The user picks their credential (n8n may have preselected another of the type).
 		await editor.openNodeForm('instantpay');
 		await editor.selectCredential(credential.name);
+		expect(await editor.selectedCredential()).toBe(credential.name);
 		await editor.closeNodeForm();
 		await editor.executeWorkflow();
 

@@ -60,7 +60,8 @@ describeProviderInEditor({
 		'Instantpay documents one host. Staging and production credentials differ; Instantpay gives no separate staging URL.',
 	],
 	wrongSecret: {
-		fields: { clientSecret: 'ipay_wrong_secret' },
+		field: 'clientSecret',
+		value: 'ipay_wrong_secret',
 		reason:
 			'Instantpay answered "Invalid Dealer Credentials" (IAC). Check the client ID, client secret and endpoint IP, and that they belong to the chosen environment.',
 	},

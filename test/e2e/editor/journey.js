@@ -11,9 +11,10 @@ const { openEditor } = require('./editor');
  * - labels, requiredIssues, descriptions, hints, placeholders, updateFields: the Update form
  * - createMock(): the provider's mock, unstarted; credential(mock): fields to fill;
  *   credentialHints: texts the dialog shows once they are filled in;
- *   wrongSecret: a field with a value the mock rejects, and the reason n8n then shows;
+ *   wrongSecret: { field, value, reason }: a secret the mock rejects, and the reason n8n then shows;
  *   expectTestRequest(mock): checks what the mock received from n8n's connection test
- * - pickers(editor, mock): checks the From List pickers; fillUpdateForm(editor): sample values
+ * - pickersTitle, pickers(editor, mock): the last test's name, and its checks of the lists to
+ *   pick from; fillUpdateForm(editor): sample values for the Update form's screenshot
  */
 function describeProviderInEditor(spec) {
 	describe(`${spec.provider} in the n8n editor`, () => {
@@ -85,10 +86,10 @@ function describeProviderInEditor(spec) {
 			expect(mock.requests.length).toBeGreaterThan(requestsBefore);
 			await editor.screenshot(`${spec.screenshot}-credential`, { height: 960 });
 
-			const [field, wrongValue] = Object.entries(spec.wrongSecret.fields)[0];
-			await editor.fillCredential({ [field]: wrongValue });
+			const { field, value, reason } = spec.wrongSecret;
+			await editor.fillCredential({ [field]: value });
 			await editor.saveCredential();
-			await editor.expectConnectionTestFailure(spec.wrongSecret.reason);
+			await editor.expectConnectionTestFailure(reason);
 
 			await editor.fillCredential({ [field]: spec.credential(mock)[field] });
 			await editor.saveCredential();
