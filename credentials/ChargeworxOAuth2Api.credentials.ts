@@ -97,7 +97,8 @@ export class ChargeworxOAuth2Api implements ICredentialType {
 				{ name: 'Custom', value: 'custom', description: 'Another base URL, such as a proxy or a development host' },
 			],
 			default: 'production',
-			hint: 'The token is requested from <base URL>/connect/token',
+			// Hints are shown as HTML: no angle brackets.
+			hint: "n8n requests the access token from /connect/token on this environment's base URL",
 		},
 		{
 			displayName: 'Base URL',

@@ -70,6 +70,15 @@ export class FatoraApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		// The API key the stored token was issued for. n8n keeps the token when the key is
+		// edited, so a token issued for another key must not be sent (see authenticate).
+		{
+			displayName: 'API Key of the Bearer Token',
+			name: 'bearerTokenApiKey',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
@@ -80,28 +89,32 @@ export class FatoraApi implements ICredentialType {
 		if (newest && credentials.bearerToken) {
 			const token = await newest.catch(() => undefined);
 			// Another request already renewed the token this request was refused with.
-			if (token && token !== credentials.bearerToken) return { bearerToken: token };
+			if (token && token !== credentials.bearerToken) return { bearerToken: token, bearerTokenApiKey: apiKey };
 		}
 		const fetching = fetchBearerToken(this, baseUrl, apiKey);
 		newestTokens.set(account, fetching);
 		try {
-			return { bearerToken: await fetching };
+			return { bearerToken: await fetching, bearerTokenApiKey: apiKey };
 		} catch (error) {
 			if (newestTokens.get(account) === fetching) newestTokens.delete(account);
 			throw error;
 		}
 	}
 
+	// A token issued for another API key (the key was edited since) is not sent: Fatora then
+	// answers 401 and n8n fetches a token for the current key, as it does when a token expires.
 	// Plain code rather than an expression: n8n runs this for every request.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const headers = { ...requestOptions.headers, Authorization: `Bearer ${credentials.bearerToken}` };
+		const token = credentials.bearerTokenApiKey === credentials.apiKey ? credentials.bearerToken : '';
+		const headers = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
 		return withBaseUrl({ ...requestOptions, headers }, credentials, fatoraEnvironments);
 	}
 
-	// n8n fetches a fresh token before this request, so a wrong key fails in preAuthentication.
+	// A wrong key fails in preAuthentication: n8n fetches a token before this request when none
+	// is stored, or after the 401 to a request sent without one (the key was edited).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: fatoraBaseUrl,

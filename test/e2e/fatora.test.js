@@ -489,6 +489,28 @@ describe('Fatora node in a real n8n', () => {
 			expect(ctx.mock.authorizeRequests()).toHaveLength(0);
 		});
 
+		// n8n keeps the stored token when the key is edited in the credential dialog.
+		test('after the API key is edited, the old key\'s token is not sent: a token is fetched for the new key', async () => {
+			const credential = await credentialWith({ apiKey: TOKEN_TEST_KEY });
+			await updateOne(credential, threeClients().slice(0, 1));
+			const oldToken = ctx.mock.issuedTokens.at(-1);
+			await ctx.n8n.editCredential(credential, { apiKey: API_KEY });
+			ctx.mock.reset();
+			const [item] = threeClients();
+
+			const result = await updateOne(credential, [item]);
+
+			expect(result.error).toBeUndefined();
+			const newToken = ctx.mock.issuedTokens.at(-1);
+			expect(newToken).not.toBe(oldToken);
+			// [request, api_key header, Authorization header]: the first try goes without a token.
+			expect(ctx.mock.requests.map((r) => [`${r.method} ${r.path}`, r.headers.api_key, r.headers.authorization])).toEqual([
+				[`PUT /v1/clients/${item.id}`, undefined, 'Bearer'],
+				['GET /v1/Authorization/Authorize', API_KEY, undefined],
+				[`PUT /v1/clients/${item.id}`, undefined, `Bearer ${newToken}`],
+			]);
+		});
+
 		test('after the tokens expire, a run of three items succeeds for every item', async () => {
 			const credential = await credentialWith({ apiKey: TOKEN_TEST_KEY });
 			await updateOne(credential, threeClients().slice(0, 1));

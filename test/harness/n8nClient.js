@@ -57,6 +57,19 @@ class N8nClient {
 		return { id: created.id, name, type };
 	}
 
+	/**
+	 * Changes some fields of a stored credential the way the editor's credential dialog does:
+	 * it sends back every field, the secret ones as n8n's placeholder, which n8n keeps as stored.
+	 */
+	async editCredential(credential, changes) {
+		const stored = await this.request('GET', `/rest/credentials/${credential.id}?includeData=true`);
+		await this.request('PATCH', `/rest/credentials/${credential.id}`, {
+			name: credential.name,
+			type: credential.type,
+			data: { ...stored.data, ...changes },
+		});
+	}
+
 	/** Runs n8n's own credential test, as the editor's "Retry"/"Save" does: { status, message }. */
 	async testCredential(credential, data) {
 		return await this.request('POST', '/rest/credentials/test', {
@@ -144,6 +157,36 @@ class N8nClient {
 		};
 	}
 
+	/**
+	 * Imports a workflow JSON as the editor's "Import from File" does and runs it as its
+	 * "Execute workflow" button does: from its manual trigger. Nodes that reference a
+	 * credential of `credential.type` are pointed at `credential` (an import's references
+	 * are placeholders). Returns the finished execution and each node's output items.
+	 */
+	async importAndRun(workflowJson, credential) {
+		const nodes = workflowJson.nodes.map((node) =>
+			node.credentials?.[credential.type]
+				? { ...node, credentials: { ...node.credentials, [credential.type]: { id: credential.id, name: credential.name } } }
+				: node,
+		);
+		const workflow = await this.request('POST', '/rest/workflows', {
+			name: `${workflowJson.name} ${randomUUID().slice(0, 8)}`,
+			nodes,
+			connections: workflowJson.connections,
+			settings: workflowJson.settings,
+		});
+		const trigger = nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+		await this.request('POST', `/rest/workflows/${workflow.id}/run`, { triggerToStartFrom: { name: trigger.name } });
+		const execution = await this.lastExecution(workflow.id);
+		const { runData } = execution.resultData;
+		return {
+			execution,
+			error: execution.resultData.error,
+			output: (nodeName) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
+			nodeError: (nodeName) => runData[nodeName]?.[0]?.error,
+		};
+	}
+
 	async callWebhook(path, body) {
 		// A published workflow's webhook is registered a moment after activation.
 		for (let attempt = 0; ; attempt++) {
@@ -166,7 +209,10 @@ class N8nClient {
 			const summary = list.results?.[0];
 			if (summary && !['new', 'running', 'waiting'].includes(summary.status)) {
 				const full = await this.request('GET', `/rest/executions/${summary.id}`);
-				return parseFlatted(full.data);
+				const execution = parseFlatted(full.data);
+				// n8n's verdict on the whole run, beside its data (not enumerable: data comparisons ignore it).
+				Object.defineProperty(execution, 'status', { value: full.status });
+				return execution;
 			}
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}

@@ -15,7 +15,7 @@ function createAtaraPayMock({ publicKey, privateKey }) {
 	mock.addProject = (fields) => {
 		const now = '2026-11-21 10:00:00';
 		const project = {
-			id: nextId++,
+			id: fields.id ?? nextId++,
 			seller_id: 120,
 			customer_id: 281,
 			project_name: fields.project_name,

@@ -28,7 +28,7 @@ function createFatoraMock({ apiKeys }) {
 
 	mock.addClient = (fields) => {
 		const client = {
-			id: nextId++,
+			id: fields.id ?? nextId++,
 			name: fields.name ?? '',
 			phone: fields.phone ?? '',
 			email: fields.email ?? '',

@@ -36,14 +36,14 @@ function createInstantpayMock({ clientId, clientSecret, endpointIp }) {
 	};
 	const invalid = (res, status) => answer(res, 'RPI', status);
 
-	mock.addTag = ({ name, hexColorCode = '#1EB626' }) => {
-		const tag = { _id: newId(), name, hexColorCode };
+	mock.addTag = ({ _id = newId(), name, hexColorCode = '#1EB626' }) => {
+		const tag = { _id, name, hexColorCode };
 		tags.set(tag._id, tag);
 		return tag;
 	};
-	mock.addContact = ({ name, email, mobile, companyName = null, tagIds = [] }) => {
+	mock.addContact = ({ _id = newId(), name, email, mobile, companyName = null, tagIds = [] }) => {
 		const contact = {
-			_id: newId(),
+			_id,
 			userId: 189590,
 			name,
 			email,
