@@ -19,7 +19,11 @@ const CHROMIUM_FLAGS = [
 	'--no-first-run',
 ];
 const VIEWPORT = { width: 1280, height: 800 };
-const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+// Every run takes the screenshots (git-ignored); UPDATE_SCREENSHOTS=1 npm test refreshes the
+// ones the README shows, so a plain test run leaves the work tree clean.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+	? path.join(ROOT, 'docs', 'screenshots')
+	: path.join(ROOT, '.e2e', 'screenshots');
 
 selectors.setTestIdAttribute('data-test-id');
 
@@ -370,7 +374,7 @@ class Editor {
 	// ---- Screenshots ----
 
 	/**
-	 * Saves docs/screenshots/<name>.png, without n8n's toasts in front of the form. `height`
+	 * Saves <name>.png (see SCREENSHOTS), without n8n's toasts in front of the form. `height`
 	 * makes the window taller for this one picture (a credential dialog scrolls at 800).
 	 */
 	async screenshot(name, { height = VIEWPORT.height } = {}) {
