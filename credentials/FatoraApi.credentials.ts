@@ -18,9 +18,12 @@ import { describeFatoraError, fatoraBaseUrl, fatoraEnvironments } from '../nodes
  * The newest token asked for per API key. When a token expires, every request then in
  * flight gets a 401 and n8n asks each of them for a new token: the first asks Fatora,
  * the others wait for and reuse what it brings back, so the token is renewed once. A
- * credential without a token yet (new, or being tested) always asks Fatora.
+ * credential without a token of this key yet (new, tested, or its key edited) always asks
+ * Fatora.
  */
-const newestTokens = new Map<string, Promise<string>>();
+const newestTokens = new Map<string, { token: Promise<string>; askedAt: number }>();
+// Requests refused together ask together; a token older than this may itself have expired.
+const SHARE_FOR_MS = 10_000;
 
 export class FatoraApi implements ICredentialType {
 	name = 'fatoraApi';
@@ -86,15 +89,16 @@ export class FatoraApi implements ICredentialType {
 		const apiKey = String(credentials.apiKey ?? '');
 		const account = createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex');
 		const newest = newestTokens.get(account);
-		if (newest && credentials.bearerToken) {
-			const token = await newest.catch(() => undefined);
+		const refusedTokenIsThisKeys = credentials.bearerToken && credentials.bearerTokenApiKey === apiKey;
+		if (newest && refusedTokenIsThisKeys && Date.now() - newest.askedAt < SHARE_FOR_MS) {
+			const token = await newest.token.catch(() => undefined);
 			// Another request already renewed the token this request was refused with.
 			if (token && token !== credentials.bearerToken) return { bearerToken: token, bearerTokenApiKey: apiKey };
 		}
-		const fetching = fetchBearerToken(this, baseUrl, apiKey);
+		const fetching = { token: fetchBearerToken(this, baseUrl, apiKey), askedAt: Date.now() };
 		newestTokens.set(account, fetching);
 		try {
-			return { bearerToken: await fetching, bearerTokenApiKey: apiKey };
+			return { bearerToken: await fetching.token, bearerTokenApiKey: apiKey };
 		} catch (error) {
 			if (newestTokens.get(account) === fetching) newestTokens.delete(account);
 			throw error;
