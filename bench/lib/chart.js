@@ -1,0 +1,2 @@
+function drawChart() {}
+module.exports = { drawChart };
