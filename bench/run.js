@@ -78,7 +78,7 @@ async function main() {
 		results.startup = await measureStartup(tarball, options.startupRuns, log);
 	}
 	writeResults(results);
-	drawChart(results, path.join(options.out, 'bench.svg'));
+	await drawChart(results, path.join(options.out, 'bench.svg'));
 	printTable(results);
 	log(`results in ${path.relative(ROOT, options.out)}/bench.json and bench.svg`);
 }
