@@ -262,6 +262,7 @@ function describe(run) {
 	return (
 		`${run.executionTimeMs} ms in the node${expressions} (${run.wallMs} ms webhook to recorded); ` +
 		`RSS peak ${mb(run.rss.peak)} MB (floor ${mb(run.rss.baseline)}), heap peak ${mb(run.heap.peak)} MB (floor ${mb(run.heap.floor)}); ` +
+		`requests from ${run.inFlight.firstRequestAfterMs} to ${run.inFlight.lastRequestAfterMs} ms; ` +
 		`in flight max ${run.inFlight.max}, connections max ${run.inFlight.maxConnections} (${run.inFlight.connectionsOpened} opened)`
 	);
 }

@@ -40,12 +40,13 @@ function freshUserFolder(name, tarball) {
 /**
  * Starts n8n in `userFolder`, resolving with a signed-in client and `control` (see
  * n8nControl). `cpuProfDir` starts it under --cpu-prof; `countExpressions` has the
- * preload count the expressions n8n evaluates.
+ * preload count the expressions n8n evaluates; `watchPace` has it sample our nodes' pace.
  */
-async function startBenchN8n(userFolder, { cpuProfDir, countExpressions = false, env = {} } = {}) {
+async function startBenchN8n(userFolder, { cpuProfDir, countExpressions = false, watchPace = false, env = {} } = {}) {
 	const files = {
 		done: path.join(userFolder, 'bench-signal-done'),
 		counts: countExpressions ? path.join(userFolder, 'bench-expression-counts.json') : undefined,
+		pace: watchPace ? path.join(userFolder, 'bench-pace.json') : undefined,
 	};
 	const nodeOptions = [
 		'--expose-gc',
@@ -60,6 +61,7 @@ async function startBenchN8n(userFolder, { cpuProfDir, countExpressions = false,
 			NODE_OPTIONS: nodeOptions,
 			BENCH_SIGNAL_DONE: files.done,
 			...(files.counts ? { BENCH_EXPRESSION_COUNTS: files.counts } : {}),
+			...(files.pace ? { BENCH_PACE: '1', BENCH_PACE_FILE: files.pace } : {}),
 			...env,
 		},
 	});
@@ -98,6 +100,10 @@ function n8nControl(pid, files) {
 	return {
 		/** Collects garbage; returns { peakHeapInUse (since the last signal), heapInUseAfterGc }. */
 		collect: signal,
+		/** The pace samples the last collect() wrote: [{ at, concurrency, inFlight, startGapMs }]. */
+		paceSamples() {
+			return files.pace && fs.existsSync(files.pace) ? JSON.parse(fs.readFileSync(files.pace, 'utf8')) : [];
+		},
 		async counts(items) {
 			if (!files.counts) return undefined;
 			const taken = JSON.parse(fs.readFileSync(files.counts, 'utf8'));
@@ -142,9 +148,10 @@ function httpRequestNode(provider, credential, parameters) {
  * Runs Webhook → Split Out → node once with `items`, as test/harness/n8nClient's
  * runNodeDefinition does, measuring from the webhook call until the execution is
  * recorded: the n8n process's RSS (sampled every 50 ms from here), its heap in use (from
- * inside, see n8nPreload.js) and the traffic at the mock.
+ * inside, see n8nPreload.js) and the traffic at the mock. `prepareMock()` sets the
+ * mock's faults or limits for the run.
  */
-async function measuredRun({ client, pid, control, mock }, nodeDefinition, items) {
+async function measuredRun({ client, pid, control, mock }, nodeDefinition, items, prepareMock) {
 	const webhookPath = randomUUID();
 	const node = { id: randomUUID(), name: 'Node Under Test', position: [500, 0], ...nodeDefinition };
 	const workflow = await client.request('POST', '/rest/workflows', {
@@ -184,6 +191,8 @@ async function measuredRun({ client, pid, control, mock }, nodeDefinition, items
 	await settle(pid);
 	const floor = await control.collect();
 	mock.reset();
+	// Faults and limits for this run (reset() cleared the last run's).
+	prepareMock?.();
 	const memory = sampleRss(pid, 50);
 	const traffic = watchTraffic(mock);
 	const started = Date.now();
@@ -201,6 +210,7 @@ async function measuredRun({ client, pid, control, mock }, nodeDefinition, items
 	const wallMs = Date.now() - started;
 	const window = { from, to: monotonicMicros() };
 	const heap = { floor: floor.heapInUseAfterGc, peak: (await control.collect()).peakHeapInUse };
+	const pace = control.paceSamples();
 	const expressions = await control.counts(items.length);
 
 	const full = await client.request('GET', `/rest/executions/${summary.id}`);
@@ -217,6 +227,7 @@ async function measuredRun({ client, pid, control, mock }, nodeDefinition, items
 		heap,
 		inFlight,
 		window,
+		...(pace.length ? { pace } : {}),
 		...(expressions ? { expressions } : {}),
 	};
 }

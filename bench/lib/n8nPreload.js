@@ -7,7 +7,11 @@
 // - with BENCH_EXPRESSION_COUNTS=<file> (`npm run bench -- --count-expressions`), writes
 //   how many times n8n evaluated each expression since the last signal, and starts again
 //   from zero. BENCH_EXPRESSION_SITES=1 adds where each evaluation came from (slow).
-// Nothing here runs during a measured run except the counting, when asked for.
+// - with BENCH_PACE=1 (bench:resilience), writes how the request pace of our nodes stood
+//   over the run: its allowed concurrency and requests in flight, sampled every 50 ms
+//   from the RequestPace objects the package creates (read, never changed: the pace is
+//   not visible from outside n8n otherwise).
+// Nothing here runs during a measured run except the sampling and counting asked for.
 const fs = require('node:fs');
 const Module = require('node:module');
 
@@ -24,6 +28,33 @@ let peakInUse = inUse();
 setInterval(() => {
 	peakInUse = Math.max(peakInUse, inUse());
 }, 50).unref();
+
+const watchPace = process.env.BENCH_PACE === '1';
+const paces = new Set();
+let paceSamples = [];
+if (watchPace) {
+	let patched = false;
+	const originalLoad = Module._load;
+	Module._load = function load(...args) {
+		const exported = originalLoad.apply(this, args);
+		const prototype = exported?.RequestPace?.prototype;
+		if (!patched && prototype && typeof prototype.acquire === 'function') {
+			patched = true;
+			const acquire = prototype.acquire;
+			prototype.acquire = function tracked(...rest) {
+				paces.add(this);
+				return acquire.apply(this, rest);
+			};
+		}
+		return exported;
+	};
+	setInterval(() => {
+		for (const pace of paces) {
+			if (pace.idle) paces.delete(pace);
+			else paceSamples.push({ at: Date.now(), concurrency: pace.concurrency, inFlight: pace.inFlight, startGapMs: pace.startGapMs });
+		}
+	}, 50).unref();
+}
 
 if (outFile) {
 	let patched = false;
@@ -65,6 +96,10 @@ function noteSite(key) {
 }
 
 process.on('SIGUSR2', () => {
+	if (watchPace && process.env.BENCH_PACE_FILE) {
+		fs.writeFileSync(process.env.BENCH_PACE_FILE, JSON.stringify(paceSamples));
+		paceSamples = [];
+	}
 	if (outFile) {
 		const listing = [...sites.entries()].map(([expression, bySite]) => ({ expression, sites: Object.fromEntries(bySite) }));
 		fs.writeFileSync(outFile, JSON.stringify({ counts: Object.fromEntries(counts), sites: listing }));

@@ -38,8 +38,8 @@ function sampleRss(pid, intervalMs = 50) {
  * stay near 1 whenever the client is slower than the mock; open connections then show the
  * client's concurrency better: an HTTP client opens another (keep-alive) connection only
  * while all its open ones wait for an answer it has not read yet.
- * stop() returns the maxima, the means of 10 ms samples while anything was in flight, and
- * over the last `tailShare` of that time the mean and maximum: the level a pace settled at.
+ * stop() returns the maxima, the means of 10 ms samples while requests arrived, and over
+ * the last `tailShare` of that time the means, maxima and request rate: where a pace settled.
  */
 function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 	const server = mock.server;
@@ -48,7 +48,12 @@ function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 	let maxRequests = 0;
 	let maxConnections = 0;
 	let opened = 0;
+	const watchedFrom = Date.now();
+	let firstAt;
+	let lastAt;
 	const onRequest = (req, res) => {
+		firstAt ??= Date.now();
+		lastAt = Date.now();
 		requests++;
 		maxRequests = Math.max(maxRequests, requests);
 		let counted = true;
@@ -89,6 +94,9 @@ function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 			const tail = busy.slice(Math.floor(busy.length * (1 - tailShare)));
 			const mean = (list, key) => (list.length ? round(list.reduce((sum, sample) => sum + sample[key], 0) / list.length, 1) : 0);
 			return {
+				// From the start of watching (the webhook call) to the first and the last request.
+				firstRequestAfterMs: firstAt === undefined ? null : firstAt - watchedFrom,
+				lastRequestAfterMs: lastAt === undefined ? null : lastAt - watchedFrom,
 				max: maxRequests,
 				mean: mean(busy, 'requests'),
 				maxConnections,
@@ -97,6 +105,8 @@ function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 				tailMean: mean(tail, 'requests'),
 				tailMax: tail.length ? Math.max(...tail.map((sample) => sample.requests)) : 0,
 				tailMeanConnections: mean(tail, 'connections'),
+				tailMaxConnections: tail.length ? Math.max(...tail.map((sample) => sample.connections)) : 0,
+				tailRequestsPerSecond: tail.length ? round((tail.reduce((sum, sample) => sum + sample.arrived, 0) * 1000) / (tail.length * intervalMs), 1) : 0,
 			};
 		},
 	};
