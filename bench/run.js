@@ -1,4 +1,5 @@
-// npm run bench [-- --sizes 1000,10000 --providers ataraPay,fatora --startup-runs 5 --no-startup --profile]
+// npm run bench [-- --sizes 1000,10000 --providers ataraPay,fatora --rounds 3 --rounds-large 1
+//                  --startup-runs 5 --no-startup --no-count-expressions --profile --out DIR]
 //
 // Our nodes' Update operations against n8n's HTTP Request node making the same requests
 // in the same n8n 2.40.7, and against a bare HTTP client (undici) outside n8n: time,
@@ -34,7 +35,7 @@ const options = parseArgs(process.argv.slice(2), {
 	startupRuns: 5,
 	startup: true,
 	profile: false,
-	countExpressions: false,
+	countExpressions: true,
 	out: RESULTS,
 });
 const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
@@ -62,7 +63,14 @@ async function main() {
 	log(`n8n is up at ${n8n.url} (pid ${n8n.pid})`);
 	try {
 		for (const provider of selected) {
-			results.providers.push(await benchProvider(n8n, provider, sizes, windows));
+			try {
+				results.providers.push(await benchProvider(n8n, provider, sizes, windows));
+			} catch (error) {
+				// One provider's failure is reported; the others are still measured.
+				log(`${provider.label} failed: ${error.stack}`);
+				results.failures = [...(results.failures ?? []), { provider: provider.id, error: error.message }];
+				process.exitCode = 1;
+			}
 			writeResults(results);
 		}
 	} finally {
