@@ -5,7 +5,9 @@
 // in the same n8n 2.40.7, and against a bare HTTP client (undici) outside n8n: time,
 // items per second, peak RSS of the n8n process, requests in flight at the mock; plus
 // the packed tarball's size and what it adds to n8n's start-up. Writes
-// bench/results/bench.json and bench/results/bench.svg and prints a table.
+// bench/results/bench.json and bench/results/bench.svg and prints a table. With --profile,
+// n8n runs under --cpu-prof, and bench/results/profile.json gets its CPU time per package
+// during each measured run (the raw profile: bench/results/n8n.cpuprofile, not committed).
 // A script, not a test: it reports figures and never fails on a time.
 const fs = require('node:fs');
 const os = require('node:os');
@@ -78,7 +80,8 @@ async function main() {
 	}
 
 	if (profileDir) {
-		results.profile = profileSummary(profileDir, windows);
+		const profile = profileSummary(profileDir, windows);
+		fs.writeFileSync(path.join(options.out, 'profile.json'), `${JSON.stringify({ meta: results.meta, windows: profile }, null, '\t')}\n`);
 		fs.rmSync(profileDir, { recursive: true, force: true });
 	}
 	if (options.startup) {
