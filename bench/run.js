@@ -224,6 +224,7 @@ function nodeFigures(runs, size, maxConcurrency) {
 		peakHeapMB: round(med((run) => run.heap.peak) / MB, 1),
 		heapFloorMB: round(med((run) => run.heap.floor) / MB, 1),
 		heapIncreaseMB: round(med((run) => run.heap.peak - run.heap.floor) / MB, 1),
+		longestStallMs: med((run) => run.longestStallMs),
 		inFlight: typical.inFlight,
 		requests: typical.requests,
 		...(typical.expressions ? { expressions: typical.expressions } : {}),
@@ -273,7 +274,7 @@ function describe(run) {
 	return (
 		`${run.executionTimeMs} ms in the node${expressions} (${run.wallMs} ms webhook to recorded); ` +
 		`RSS peak ${mb(run.rss.peak)} MB (floor ${mb(run.rss.baseline)}), heap peak ${mb(run.heap.peak)} MB (floor ${mb(run.heap.floor)}); ` +
-		`requests from ${run.inFlight.firstRequestAfterMs} to ${run.inFlight.lastRequestAfterMs} ms; ` +
+		`event loop stalled up to ${run.longestStallMs} ms; requests from ${run.inFlight.firstRequestAfterMs} to ${run.inFlight.lastRequestAfterMs} ms; ` +
 		`in flight max ${run.inFlight.max}, connections max ${run.inFlight.maxConnections} (${run.inFlight.connectionsOpened} opened)`
 	);
 }
@@ -296,6 +297,7 @@ function meta(sizes) {
 			defaults: `each node as it comes: ours with Max Concurrent Requests ${DEFAULT_CONCURRENCY}; the HTTP Request node without batching (it starts every item's request at once)`,
 			equalConcurrency: `ours with Max Concurrent Requests set to the most requests the HTTP Request node had open at once at the mock in the same run (open connections: n8n opens one per request; at least 1, at most ${MAX_CONCURRENCY}, the option's maximum); the raw client with that many connections`,
 			raw: 'undici Pool in a separate Node process, replaying the exact requests our node sent (method, URL, headers, body), reading and parsing each answer',
+			longestStall: "the longest time n8n's event loop was blocked during the run (perf_hooks.monitorEventLoopDelay inside n8n, by the preloaded helper): while it is blocked, n8n answers no API call or webhook",
 			inFlight: 'at the mock server: requests read and not yet answered (max, and mean of 10 ms samples while requests arrived) and open connections (max, mean, how many were opened)',
 			memoryFloor: 'before each run n8n collects its garbage (gc() on a signal, through a preloaded helper) and its RSS is left to settle',
 		},

@@ -152,6 +152,7 @@ function httpRequestNode(provider, credential, parameters) {
  * mock's faults or limits for the run.
  */
 async function measuredRun({ client, pid, control, mock }, nodeDefinition, items, prepareMock) {
+	await waitUntilReady(client);
 	const webhookPath = randomUUID();
 	const node = { id: randomUUID(), name: 'Node Under Test', position: [500, 0], ...nodeDefinition };
 	const workflow = await client.request('POST', '/rest/workflows', {
@@ -212,7 +213,8 @@ async function measuredRun({ client, pid, control, mock }, nodeDefinition, items
 	}
 	const wallMs = Date.now() - started;
 	const window = { from, to: monotonicMicros() };
-	const heap = { floor: floor.heapInUseAfterGc, peak: (await control.collect()).peakHeapInUse };
+	const after = await control.collect();
+	const heap = { floor: floor.heapInUseAfterGc, peak: after.peakHeapInUse };
 	const pace = control.paceSamples();
 	const expressions = await control.counts(items.length);
 
@@ -228,6 +230,7 @@ async function measuredRun({ client, pid, control, mock }, nodeDefinition, items
 		error: run?.error?.message ?? execution.resultData.error?.message,
 		rss,
 		heap,
+		longestStallMs: after.longestStallMs,
 		inFlight,
 		window,
 		...(pace.length ? { pace } : {}),
@@ -250,17 +253,36 @@ async function waitForWebhook(client, webhookPath) {
 	throw new Error(`The webhook ${webhookPath} was never registered`);
 }
 
-/** Waits (at most 30 minutes) until the workflow's one execution is finished and recorded. */
+/**
+ * Waits (at most 30 minutes) until the workflow's one execution is finished and recorded.
+ * While a node keeps n8n's event loop busy for long, n8n misses its database health
+ * check and answers 503 "Database is not ready!" until the loop is free again: such
+ * answers only mean "not yet".
+ */
 async function finishedExecution(client, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const deadline = Date.now() + 30 * 60_000;
 	while (Date.now() < deadline) {
-		const list = await client.request('GET', `/rest/executions?filter=${filter}&limit=1`);
-		const summary = list.results?.[0];
-		if (summary && !['new', 'running', 'waiting'].includes(summary.status)) return summary;
+		try {
+			const list = await client.request('GET', `/rest/executions?filter=${filter}&limit=1`);
+			const summary = list.results?.[0];
+			if (summary && !['new', 'running', 'waiting'].includes(summary.status)) return summary;
+		} catch (error) {
+			if (error.status !== 503) throw error;
+		}
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	throw new Error(`No finished execution of workflow ${workflowId} after 30 minutes`);
+}
+
+/** Waits until n8n answers its readiness check (its database check passed again). */
+async function waitUntilReady(client) {
+	for (let waited = 0; waited < 300_000; waited += 250) {
+		const res = await fetch(`${client.url}/healthz/readiness`).catch(() => undefined);
+		if (res?.ok) return;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error('n8n did not become ready again within 5 minutes');
 }
 
 module.exports = { WORK_DIR, preparePackage, freshUserFolder, startBenchN8n, ourNode, httpRequestNode, measuredRun };

@@ -1,7 +1,8 @@
 // Preloaded into the measured n8n (NODE_OPTIONS=--require, with --expose-gc). It samples
 // the process's own heap every 50 ms (what V8 has in use, which, unlike RSS, falls again
 // when garbage is collected). On SIGUSR2 it:
-// - writes the peak heap in use since the last signal to $BENCH_SIGNAL_DONE;
+// - writes the peak heap in use and the longest event-loop stall since the last signal
+//   to $BENCH_SIGNAL_DONE;
 // - collects garbage, so that every measured run starts from the same memory floor
 //   instead of inheriting what the run before left for the collector;
 // - with BENCH_EXPRESSION_COUNTS=<file> (`npm run bench -- --count-expressions`), writes
@@ -14,6 +15,12 @@
 // Nothing here runs during a measured run except the sampling and counting asked for.
 const fs = require('node:fs');
 const Module = require('node:module');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
+
+// The longest time n8n's event loop could not run anything else (its API, webhooks,
+// timers) since the last signal.
+const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+loopDelay.enable();
 
 const outFile = process.env.BENCH_EXPRESSION_COUNTS;
 const withSites = process.env.BENCH_EXPRESSION_SITES === '1';
@@ -107,9 +114,11 @@ process.on('SIGUSR2', () => {
 		sites = new Map();
 	}
 	const peak = Math.max(peakInUse, inUse());
+	const longestStallMs = Math.round(loopDelay.max / 1e6);
+	loopDelay.reset();
 	if (typeof globalThis.gc === 'function') globalThis.gc();
 	peakInUse = inUse();
 	if (process.env.BENCH_SIGNAL_DONE) {
-		fs.writeFileSync(process.env.BENCH_SIGNAL_DONE, JSON.stringify({ at: process.hrtime.bigint().toString(), peakHeapInUse: peak, heapInUseAfterGc: peakInUse }));
+		fs.writeFileSync(process.env.BENCH_SIGNAL_DONE, JSON.stringify({ at: process.hrtime.bigint().toString(), peakHeapInUse: peak, heapInUseAfterGc: peakInUse, longestStallMs }));
 	}
 });
