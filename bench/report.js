@@ -16,7 +16,7 @@ if (bench) {
 	console.log(`At each node's defaults (ours: Max Concurrent Requests 10; HTTP Request node: no batching). Medians of ${[...new Set(runs.map(({ run }) => run.rounds))].join(' or ')} round(s).\n`);
 	console.log(
 		table(
-			['Provider', 'Items', 'Ours: ms (items/s)', 'HTTP Request: ms (items/s)', 'Raw @10: ms', 'ours / HTTP', 'ours / raw', 'Peak RSS MB ours / HTTP', 'Peak heap over floor MB ours / HTTP'],
+			['Provider', 'Items', 'Ours: ms (items/s)', 'HTTP Request: ms (items/s)', 'Raw @10: ms', 'ours / HTTP', 'ours / raw', 'Peak RSS MB ours / HTTP', 'Peak heap over floor MB ours / HTTP', 'Longest event-loop stall ms ours / HTTP'],
 			runs.map(({ provider, run }) => [
 				provider.label,
 				n(run.size),
@@ -27,6 +27,7 @@ if (bench) {
 				String(run.ratios.defaults.timeVsRaw),
 				`${n(run.oursDefault.peakRssMB)} / ${n(run.httpRequest.peakRssMB)}`,
 				`${n(run.oursDefault.heapIncreaseMB)} / ${n(run.httpRequest.heapIncreaseMB)}`,
+				run.oursDefault.longestStallMs === undefined ? '–' : `${n(run.oursDefault.longestStallMs)} / ${n(run.httpRequest.longestStallMs)}`,
 			]),
 		),
 	);

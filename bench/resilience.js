@@ -14,6 +14,11 @@ const { providers } = require('./lib/providers');
 const { preparePackage, freshUserFolder, startBenchN8n, ourNode, measuredRun } = require('./lib/n8n');
 const { round } = require('./lib/sampling');
 const { ROOT } = require('../test/harness/n8nInstance');
+const { Agent, setGlobalDispatcher } = require('undici');
+
+// A new connection for every call to n8n: a kept-alive one that n8n closes after its idle
+// timeout (5 s) may be reused at that very moment, and the call then fails ("fetch failed").
+setGlobalDispatcher(new Agent({ pipelining: 0 }));
 
 const options = parseArgs(process.argv.slice(2), {
 	providers: 'ataraPay',

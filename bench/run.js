@@ -22,6 +22,11 @@ const { aggregate } = require('./lib/profile');
 const { drawChart } = require('./lib/chart');
 const { printTable } = require('./lib/table');
 const { ROOT, PACKAGE_NAME } = require('../test/harness/n8nInstance');
+const { Agent, setGlobalDispatcher } = require('undici');
+
+// A new connection for every call to n8n: a kept-alive one that n8n closes after its idle
+// timeout (5 s) may be reused at that very moment, and the call then fails ("fetch failed").
+setGlobalDispatcher(new Agent({ pipelining: 0 }));
 
 const RESULTS = path.join(__dirname, 'results');
 const DEFAULT_CONCURRENCY = 10; // the nodes' Max Concurrent Requests default

@@ -8,6 +8,7 @@ const { ROOT, PACKAGE_NAME, ensureN8nInstalled, packPackage, installTarball, fre
 const { N8nClient } = require('../../test/harness/n8nClient');
 const { sampleRss, watchTraffic, settle } = require('./sampling');
 const { monotonicMicros } = require('./profile');
+const { stopOnExit } = require('./cleanup');
 
 const WORK_DIR = path.join(ROOT, '.bench');
 const OWNER = { email: 'bench@example.com', password: 'Bench-owner-password-1' };
@@ -65,6 +66,11 @@ async function startBenchN8n(userFolder, { cpuProfDir, countExpressions = false,
 			...env,
 		},
 	});
+	const forget = stopOnExit(n8n.stop);
+	const stop = async () => {
+		await n8n.stop();
+		forget();
+	};
 	try {
 		const client = new N8nClient(n8n.url);
 		try {
@@ -74,9 +80,9 @@ async function startBenchN8n(userFolder, { cpuProfDir, countExpressions = false,
 			if (error.status !== 400) throw error;
 		}
 		await client.login(OWNER);
-		return { ...n8n, client, control: n8nControl(n8n.pid, files) };
+		return { ...n8n, stop, client, control: n8nControl(n8n.pid, files) };
 	} catch (error) {
-		await n8n.stop();
+		await stop();
 		throw error;
 	}
 }

@@ -6,6 +6,7 @@ const { execFileSync } = require('node:child_process');
 const { freePort, startN8n } = require('../../test/harness/n8nInstance');
 const { freshUserFolder } = require('./n8n');
 const { round } = require('./sampling');
+const { stopOnExit } = require('./cleanup');
 
 const env = { N8N_ENCRYPTION_KEY: 'bench-encryption-key-not-a-secret', N8N_LOG_LEVEL: 'warn' };
 
@@ -30,8 +31,10 @@ async function timedStart(userFolder) {
 		readyAt = NaN;
 		throw error;
 	});
+	const forget = stopOnExit(n8n.stop);
 	await poll;
 	await n8n.stop();
+	forget();
 	return readyAt - started;
 }
 
