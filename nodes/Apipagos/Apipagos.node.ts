@@ -1,58 +1,48 @@
-import {
-  NodeConnectionTypes,
-  type INodeType,
-  type INodeTypeDescription,
-} from "n8n-workflow";
-import { requestOptions } from "../shared/requestRunner";
-import { routedOperations } from "../shared/routingRunner";
-import { apipagosEnvironments } from "./api";
-import { contractOperations } from "./resources/contract";
-import { updateManyContracts } from "./resources/contract/updateMany";
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { requestOptions } from '../shared/requestRunner';
+import { routedOperations } from '../shared/routingRunner';
+import { apipagosEnvironments } from './api';
+import { contractOperations } from './resources/contract';
+import { updateManyContracts } from './resources/contract/updateMany';
 
 export class Apipagos implements INodeType {
-  description: INodeTypeDescription = {
-    displayName: "Apipagos",
-    name: "apipagos",
-    icon: { light: "file:apipagos.svg", dark: "file:apipagos.dark.svg" },
-    group: ["transform"],
-    version: 1,
-    subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-    description: "Manage Apipagos payment contracts",
-    defaults: { name: "Apipagos" },
-    usableAsTool: true,
-    inputs: [NodeConnectionTypes.Main],
-    outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: "apipagosApi", required: true }],
-    requestDefaults: {
-      // The base URL comes from the credential's authenticate.
-      headers: {
-        "Content-Type": "application/json",
-        Accept: "application/json",
-      },
-      // Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
-      // message. The key is static (nothing to refresh), so a 401 is not worth sending twice.
-      ignoreHttpStatusErrors: true,
-    },
-    properties: [
-      {
-        displayName: "Resource",
-        name: "resource",
-        type: "options",
-        noDataExpression: true,
-        options: [{ name: "Contract", value: "contract" }],
-        default: "contract",
-      },
-      ...contractOperations,
-      requestOptions,
-    ],
-  };
+	description: INodeTypeDescription = {
+		displayName: 'Apipagos',
+		name: 'apipagos',
+		icon: { light: 'file:apipagos.svg', dark: 'file:apipagos.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage Apipagos payment contracts',
+		defaults: { name: 'Apipagos' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'apipagosApi', required: true }],
+		requestDefaults: {
+			// The base URL comes from the credential's authenticate.
+			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+			// Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
+			// message. The key is static (nothing to refresh), so a 401 is not worth sending twice.
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Contract', value: 'contract' }],
+				default: 'contract',
+			},
+			...contractOperations,
+			requestOptions,
+		],
+	};
 
-  // The routing runner sends the operations declared with `routing`. Update Many sends all
-  // items in one request, which routing (one request per item) cannot express.
-  customOperations = {
-    contract: {
-      ...routedOperations(this.description, apipagosEnvironments).contract,
-      updateMany: updateManyContracts,
-    },
-  };
+	// The routing runner sends the operations declared with `routing`. Update Many sends all
+	// items in one request, which routing (one request per item) cannot express.
+	customOperations = {
+		contract: { ...routedOperations(this.description, apipagosEnvironments).contract, updateMany: updateManyContracts },
+	};
 }

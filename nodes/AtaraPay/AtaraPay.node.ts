@@ -1,53 +1,46 @@
-import {
-  NodeConnectionTypes,
-  type INodeType,
-  type INodeTypeDescription,
-} from "n8n-workflow";
-import { requestOptions } from "../shared/requestRunner";
-import { routedOperations } from "../shared/routingRunner";
-import { ataraPayEnvironments } from "./api";
-import { searchProjects } from "./listSearch/searchProjects";
-import { projectOperations } from "./resources/project";
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { requestOptions } from '../shared/requestRunner';
+import { routedOperations } from '../shared/routingRunner';
+import { ataraPayEnvironments } from './api';
+import { searchProjects } from './listSearch/searchProjects';
+import { projectOperations } from './resources/project';
 
 export class AtaraPay implements INodeType {
-  description: INodeTypeDescription = {
-    displayName: "AtaraPay",
-    name: "ataraPay",
-    icon: { light: "file:ataraPay.svg", dark: "file:ataraPay.dark.svg" },
-    group: ["transform"],
-    version: 1,
-    subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-    description: "Manage AtaraPay escrow projects for milestone payments",
-    defaults: { name: "AtaraPay" },
-    usableAsTool: true,
-    inputs: [NodeConnectionTypes.Main],
-    outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: "ataraPayApi", required: true }],
-    requestDefaults: {
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Accept: "application/json",
-      },
-      // Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
-      // message. The key is static (nothing to refresh), so a 401 is not worth sending twice.
-      ignoreHttpStatusErrors: true,
-    },
-    properties: [
-      {
-        displayName: "Resource",
-        name: "resource",
-        type: "options",
-        noDataExpression: true,
-        options: [{ name: "Project", value: "project" }],
-        default: "project",
-      },
-      ...projectOperations,
-      requestOptions,
-    ],
-  };
+	description: INodeTypeDescription = {
+		displayName: 'AtaraPay',
+		name: 'ataraPay',
+		icon: { light: 'file:ataraPay.svg', dark: 'file:ataraPay.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage AtaraPay escrow projects for milestone payments',
+		defaults: { name: 'AtaraPay' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ataraPayApi', required: true }],
+		requestDefaults: {
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			// Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
+			// message. The key is static (nothing to refresh), so a 401 is not worth sending twice.
+			ignoreHttpStatusErrors: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Project', value: 'project' }],
+				default: 'project',
+			},
+			...projectOperations,
+			requestOptions,
+		],
+	};
 
-  // The routing runner sends the operations declared with `routing` (see routingRunner.ts).
-  customOperations = routedOperations(this.description, ataraPayEnvironments);
+	// The routing runner sends the operations declared with `routing` (see routingRunner.ts).
+	customOperations = routedOperations(this.description, ataraPayEnvironments);
 
-  methods = { listSearch: { searchProjects } };
+	methods = { listSearch: { searchProjects } };
 }

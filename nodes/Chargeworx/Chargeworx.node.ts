@@ -1,49 +1,45 @@
-import {
-  NodeConnectionTypes,
-  type INodeType,
-  type INodeTypeDescription,
-} from "n8n-workflow";
-import { requestOptions } from "../shared/requestRunner";
-import { routedOperations } from "../shared/routingRunner";
-import { chargeworxEnvironments } from "./api";
-import { searchProjects } from "./listSearch/searchProjects";
-import { companyProjectOperations } from "./resources/companyProject";
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { requestOptions } from '../shared/requestRunner';
+import { routedOperations } from '../shared/routingRunner';
+import { chargeworxEnvironments } from './api';
+import { searchProjects } from './listSearch/searchProjects';
+import { companyProjectOperations } from './resources/companyProject';
 
 export class Chargeworx implements INodeType {
-  description: INodeTypeDescription = {
-    displayName: "Chargeworx",
-    name: "chargeworx",
-    icon: { light: "file:chargeworx.svg", dark: "file:chargeworx.dark.svg" },
-    group: ["transform"],
-    version: 1,
-    subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-    description: "Manage the payment projects of your Chargeworx companies",
-    defaults: { name: "Chargeworx" },
-    usableAsTool: true,
-    inputs: [NodeConnectionTypes.Main],
-    outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: "chargeworxOAuth2Api", required: true }],
-    requestDefaults: {
-      headers: { Accept: "application/json" },
-      // Error answers reach checkProviderResponse; a 401 still throws, so n8n fetches a new token.
-      ignoreHttpStatusErrors: { ignore: true, except: [401] },
-    },
-    properties: [
-      {
-        displayName: "Resource",
-        name: "resource",
-        type: "options",
-        noDataExpression: true,
-        options: [{ name: "Project", value: "companyProject" }],
-        default: "companyProject",
-      },
-      ...companyProjectOperations,
-      requestOptions,
-    ],
-  };
+	description: INodeTypeDescription = {
+		displayName: 'Chargeworx',
+		name: 'chargeworx',
+		icon: { light: 'file:chargeworx.svg', dark: 'file:chargeworx.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage the payment projects of your Chargeworx companies',
+		defaults: { name: 'Chargeworx' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'chargeworxOAuth2Api', required: true }],
+		requestDefaults: {
+			headers: { Accept: 'application/json' },
+			// Error answers reach checkProviderResponse; a 401 still throws, so n8n fetches a new token.
+			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Project', value: 'companyProject' }],
+				default: 'companyProject',
+			},
+			...companyProjectOperations,
+			requestOptions,
+		],
+	};
 
-  // The routing runner sends the operations declared with `routing` (see routingRunner.ts).
-  customOperations = routedOperations(this.description, chargeworxEnvironments);
+	// The routing runner sends the operations declared with `routing` (see routingRunner.ts).
+	customOperations = routedOperations(this.description, chargeworxEnvironments);
 
-  methods = { listSearch: { searchProjects } };
+	methods = { listSearch: { searchProjects } };
 }

@@ -1,53 +1,46 @@
-import {
-  NodeConnectionTypes,
-  type INodeType,
-  type INodeTypeDescription,
-} from "n8n-workflow";
-import { requestOptions } from "../shared/requestRunner";
-import { routedOperations } from "../shared/routingRunner";
-import { fatoraEnvironments } from "./api";
-import { searchClients } from "./listSearch/searchClients";
-import { clientOperations } from "./resources/client";
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { requestOptions } from '../shared/requestRunner';
+import { routedOperations } from '../shared/routingRunner';
+import { fatoraEnvironments } from './api';
+import { searchClients } from './listSearch/searchClients';
+import { clientOperations } from './resources/client';
 
 export class Fatora implements INodeType {
-  description: INodeTypeDescription = {
-    displayName: "Fatora",
-    name: "fatora",
-    icon: { light: "file:fatora.svg", dark: "file:fatora.dark.svg" },
-    group: ["transform"],
-    version: 1,
-    subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-    description: "Manage the clients of your Fatora invoicing account",
-    defaults: { name: "Fatora" },
-    usableAsTool: true,
-    inputs: [NodeConnectionTypes.Main],
-    outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: "fatoraApi", required: true }],
-    requestDefaults: {
-      // The base URL comes from the credential's authenticate.
-      headers: {
-        "Content-Type": "application/json",
-        Accept: "application/json",
-      },
-      // Error answers reach checkProviderResponse; a 401 still throws so n8n fetches a new token.
-      ignoreHttpStatusErrors: { ignore: true, except: [401] },
-    },
-    properties: [
-      {
-        displayName: "Resource",
-        name: "resource",
-        type: "options",
-        noDataExpression: true,
-        options: [{ name: "Client", value: "client" }],
-        default: "client",
-      },
-      ...clientOperations,
-      requestOptions,
-    ],
-  };
+	description: INodeTypeDescription = {
+		displayName: 'Fatora',
+		name: 'fatora',
+		icon: { light: 'file:fatora.svg', dark: 'file:fatora.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage the clients of your Fatora invoicing account',
+		defaults: { name: 'Fatora' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'fatoraApi', required: true }],
+		requestDefaults: {
+			// The base URL comes from the credential's authenticate.
+			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+			// Error answers reach checkProviderResponse; a 401 still throws so n8n fetches a new token.
+			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Client', value: 'client' }],
+				default: 'client',
+			},
+			...clientOperations,
+			requestOptions,
+		],
+	};
 
-  // The routing runner sends the operations declared with `routing` (see routingRunner.ts).
-  customOperations = routedOperations(this.description, fatoraEnvironments);
+	// The routing runner sends the operations declared with `routing` (see routingRunner.ts).
+	customOperations = routedOperations(this.description, fatoraEnvironments);
 
-  methods = { listSearch: { searchClients } };
+	methods = { listSearch: { searchClients } };
 }

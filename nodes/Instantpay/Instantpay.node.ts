@@ -1,58 +1,51 @@
-import {
-  NodeConnectionTypes,
-  type INodeType,
-  type INodeTypeDescription,
-} from "n8n-workflow";
-import { requestOptions } from "../shared/requestRunner";
-import { routedOperations } from "../shared/routingRunner";
-import { instantpayEnvironments, instantpayRequest } from "./api";
-import { searchContacts, searchTags } from "./listSearch/searchContactBook";
-import { getTags } from "./loadOptions/getTags";
-import { contactOperations } from "./resources/contact";
-import { tagOperations } from "./resources/tag";
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { requestOptions } from '../shared/requestRunner';
+import { routedOperations } from '../shared/routingRunner';
+import { instantpayEnvironments, instantpayRequest } from './api';
+import { searchContacts, searchTags } from './listSearch/searchContactBook';
+import { getTags } from './loadOptions/getTags';
+import { contactOperations } from './resources/contact';
+import { tagOperations } from './resources/tag';
 
 export class Instantpay implements INodeType {
-  description: INodeTypeDescription = {
-    displayName: "Instantpay",
-    name: "instantpay",
-    icon: { light: "file:instantpay.svg", dark: "file:instantpay.dark.svg" },
-    group: ["transform"],
-    version: 1,
-    subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-    description: "Manage the contacts and tags of your Instantpay contact book",
-    defaults: { name: "Instantpay" },
-    usableAsTool: true,
-    inputs: [NodeConnectionTypes.Main],
-    outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: "instantpayApi", required: true }],
-    requestDefaults: {
-      // The base URL comes from the credential's authenticate.
-      // Every answer, whatever its HTTP status, reaches checkProviderResponse.
-      ...instantpayRequest,
-    },
-    properties: [
-      {
-        displayName: "Resource",
-        name: "resource",
-        type: "options",
-        noDataExpression: true,
-        options: [
-          { name: "Contact", value: "contact" },
-          { name: "Tag", value: "tag" },
-        ],
-        default: "contact",
-      },
-      ...contactOperations,
-      ...tagOperations,
-      requestOptions,
-    ],
-  };
+	description: INodeTypeDescription = {
+		displayName: 'Instantpay',
+		name: 'instantpay',
+		icon: { light: 'file:instantpay.svg', dark: 'file:instantpay.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage the contacts and tags of your Instantpay contact book',
+		defaults: { name: 'Instantpay' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'instantpayApi', required: true }],
+		requestDefaults: {
+			// The base URL comes from the credential's authenticate.
+			// Every answer, whatever its HTTP status, reaches checkProviderResponse.
+			...instantpayRequest,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Tag', value: 'tag' },
+				],
+				default: 'contact',
+			},
+			...contactOperations,
+			...tagOperations,
+			requestOptions,
+		],
+	};
 
-  // The routing runner sends the operations declared with `routing` (see routingRunner.ts).
-  customOperations = routedOperations(this.description, instantpayEnvironments);
+	// The routing runner sends the operations declared with `routing` (see routingRunner.ts).
+	customOperations = routedOperations(this.description, instantpayEnvironments);
 
-  methods = {
-    listSearch: { searchContacts, searchTags },
-    loadOptions: { getTags },
-  };
+	methods = { listSearch: { searchContacts, searchTags }, loadOptions: { getTags } };
 }

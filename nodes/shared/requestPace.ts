@@ -67,8 +67,10 @@ export class RequestPace {
 			this.recentSuccesses.push(now);
 			this.window = Math.min(this.maxInFlight, this.window + (this.slowStart ? 1 : 1 / this.window));
 			if (this.startGapMs > 0) {
+				// Half a request per second faster each second: slow enough that a provider's
+				// limit is met again only every few seconds, each time costing a pause.
 				const rate = 1000 / this.startGapMs;
-				this.startGapMs = 1000 / (rate + 1 / rate);
+				this.startGapMs = 1000 / (rate + 0.5 / rate);
 			}
 		} else if (outcome === 'congested') {
 			this.slowStart = false;

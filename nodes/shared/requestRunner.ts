@@ -1,14 +1,14 @@
 import type {
-  DeclarativeRestApiSettings,
-  IDataObject,
-  IExecutePaginationFunctions,
-  INode,
-  INodeExecutionData,
-  INodeProperties,
-} from "n8n-workflow";
-import { NodeApiError, sleep } from "n8n-workflow";
-import { RequestPace } from "./requestPace";
-import { answerBehind } from "./providerResponse";
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+import { RequestPace } from './requestPace';
+import { answerBehind } from './providerResponse';
 
 /**
  * How requests are sent: at a pace shared by all items of a node execution (RequestPace),
@@ -30,70 +30,55 @@ const MAX_WAIT_MS = 60_000;
  * n8n's Batching, Ignore SSL Issues, Proxy and Timeout).
  */
 export const requestOptions: INodeProperties = {
-  displayName: "Request Options",
-  name: "requestOptions",
-  type: "collection",
-  isNodeSetting: true,
-  placeholder: "Add Option",
-  default: {},
-  options: [
-    {
-      displayName: "Max Attempts",
-      name: "maxAttempts",
-      type: "number",
-      typeOptions: { minValue: 1, maxValue: 20 },
-      default: DEFAULT_MAX_ATTEMPTS,
-      description:
-        "How often to try a request that is rate-limited (429) or, for requests that are safe to repeat, that meets a 502/503/504, a dropped connection or a timeout. Creates are never sent twice.",
-    },
-    {
-      displayName: "Max Concurrent Requests",
-      name: "maxConcurrency",
-      type: "number",
-      typeOptions: { minValue: 1, maxValue: 100 },
-      default: DEFAULT_MAX_CONCURRENCY,
-      description:
-        "The most requests this node has in flight at once. Within it, the node speeds up while the provider keeps up and slows down when it is told to.",
-    },
-  ],
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	isNodeSetting: true,
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: DEFAULT_MAX_ATTEMPTS,
+			description:
+				'How often to try a request that is rate-limited (429) or, for requests that are safe to repeat, that meets a 502/503/504, a dropped connection or a timeout. Creates are never sent twice.',
+		},
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: DEFAULT_MAX_CONCURRENCY,
+			description:
+				'The most requests this node has in flight at once. Within it, the node speeds up while the provider keeps up and slows down when it is told to.',
+		},
+	],
 };
 
 /** How a provider pages a list: the parameters that ask for page `pageIndex` (0-based) of `size` records. */
 export interface Paging {
-  in: "query" | "body";
-  pageSize: number;
-  page: (pageIndex: number, size: number) => IDataObject;
+	in: 'query' | 'body';
+	pageSize: number;
+	page: (pageIndex: number, size: number) => IDataObject;
 }
 
-export function pageNumberPaging(
-  pageParameter: string,
-  sizeParameter: string,
-  pageSize: number,
-  firstPage = 1,
-): Paging {
-  return {
-    in: "query",
-    pageSize,
-    page: (pageIndex, size) => ({
-      [pageParameter]: firstPage + pageIndex,
-      [sizeParameter]: size,
-    }),
-  };
+export function pageNumberPaging(pageParameter: string, sizeParameter: string, pageSize: number, firstPage = 1): Paging {
+	return {
+		in: 'query',
+		pageSize,
+		page: (pageIndex, size) => ({ [pageParameter]: firstPage + pageIndex, [sizeParameter]: size }),
+	};
 }
 
-export function offsetPaging(
-  offsetParameter: string,
-  limitParameter: string,
-  pageSize: number,
-): Paging {
-  return {
-    in: "query",
-    pageSize,
-    page: (pageIndex, size) => ({
-      [offsetParameter]: pageIndex * size,
-      [limitParameter]: size,
-    }),
-  };
+export function offsetPaging(offsetParameter: string, limitParameter: string, pageSize: number): Paging {
+	return {
+		in: 'query',
+		pageSize,
+		page: (pageIndex, size) => ({ [offsetParameter]: pageIndex * size, [limitParameter]: size }),
+	};
 }
 
 /**
@@ -103,34 +88,26 @@ export function offsetPaging(
  * each page is paced and retried like any request (`makeRoutingRequest` does it).
  */
 export function runPages(paging: Paging) {
-  return async function (
-    this: IExecutePaginationFunctions,
-    requestData: RequestData,
-  ): Promise<INodeExecutionData[]> {
-    const returnAll = this.getNodeParameter("returnAll", false) as boolean;
-    const max = returnAll
-      ? Infinity
-      : Number(this.getNodeParameter("limit", 50));
-    const size = Math.min(paging.pageSize, max);
-    const where = paging.in === "query" ? "qs" : "body";
-    const records: INodeExecutionData[] = [];
-    let previousPage = "";
-    for (let pageIndex = 0; records.length < max; pageIndex++) {
-      const options = { ...requestData.options };
-      options[where] = {
-        ...(options[where] as IDataObject),
-        ...paging.page(pageIndex, size),
-      };
-      const page = await this.makeRoutingRequest({ ...requestData, options });
-      // A provider that ignores the paging parameters would otherwise be asked forever.
-      const thisPage = JSON.stringify(page);
-      if (page.length === 0 || thisPage === previousPage) break;
-      records.push(...page);
-      if (page.length < size) break;
-      previousPage = thisPage;
-    }
-    return records.slice(0, max);
-  };
+	return async function (this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
+		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const max = returnAll ? Infinity : Number(this.getNodeParameter('limit', 50));
+		const size = Math.min(paging.pageSize, max);
+		const where = paging.in === 'query' ? 'qs' : 'body';
+		const records: INodeExecutionData[] = [];
+		let previousPage = '';
+		for (let pageIndex = 0; records.length < max; pageIndex++) {
+			const options = { ...requestData.options };
+			options[where] = { ...(options[where] as IDataObject), ...paging.page(pageIndex, size) };
+			const page = await this.makeRoutingRequest({ ...requestData, options });
+			// A provider that ignores the paging parameters would otherwise be asked forever.
+			const thisPage = JSON.stringify(page);
+			if (page.length === 0 || thisPage === previousPage) break;
+			records.push(...page);
+			if (page.length < size) break;
+			previousPage = thisPage;
+		}
+		return records.slice(0, max);
+	};
 }
 
 /**
@@ -138,33 +115,31 @@ export function runPages(paging: Paging) {
  * Options (read once: each read costs n8n a deep copy).
  */
 export interface RequestRun {
-  pace: RequestPace;
-  maxAttempts: number;
-  timeoutMs: number;
+	pace: RequestPace;
+	maxAttempts: number;
+	timeoutMs: number;
 }
 
-export function startRequestRun(
-  option: (name: string, fallback: number) => number,
-): RequestRun {
-  return {
-    pace: new RequestPace(option("maxConcurrency", DEFAULT_MAX_CONCURRENCY)),
-    maxAttempts: option("maxAttempts", DEFAULT_MAX_ATTEMPTS),
-    timeoutMs: option("timeout", DEFAULT_TIMEOUT_MS),
-  };
+export function startRequestRun(option: (name: string, fallback: number) => number): RequestRun {
+	return {
+		pace: new RequestPace(option('maxConcurrency', DEFAULT_MAX_CONCURRENCY)),
+		maxAttempts: option('maxAttempts', DEFAULT_MAX_ATTEMPTS),
+		timeoutMs: option('timeout', DEFAULT_TIMEOUT_MS),
+	};
 }
 
 /** What the retry loop needs to know about where it runs. */
 export interface RequestSource {
-  run: RequestRun;
-  node: INode;
-  itemIndex: number;
+	run: RequestRun;
+	node: INode;
+	itemIndex: number;
 }
 
 type Failure =
-  | { kind: "rateLimited"; retryAfterMs?: number }
-  | { kind: "unavailable"; status: number; retryAfterMs?: number }
-  | { kind: "dropped" | "timeout" | "unreachable" }
-  | { kind: "final" };
+	| { kind: 'rateLimited'; retryAfterMs?: number }
+	| { kind: 'unavailable'; status: number; retryAfterMs?: number }
+	| { kind: 'dropped' | 'timeout' | 'unreachable' }
+	| { kind: 'final' };
 
 /**
  * Sends a request (`attempt`, given the timeout to use) at the node execution's pace,
@@ -172,159 +147,121 @@ type Failure =
  * routing runner builds, and those of operations that build them in code (Apipagos Update Many).
  */
 export async function withRetries<T>(
-  source: RequestSource,
-  method: string,
-  attempt: (timeoutMs: number) => Promise<T>,
+	source: RequestSource,
+	method: string,
+	attempt: (timeoutMs: number) => Promise<T>,
 ): Promise<T> {
-  const { run } = source;
-  const { pace } = run;
-  const safeToRepeat = ["GET", "HEAD", "PUT", "PATCH", "DELETE"].includes(
-    method.toUpperCase(),
-  );
+	const { run } = source;
+	const { pace } = run;
+	const safeToRepeat = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'].includes(method.toUpperCase());
 
-  for (let attemptNumber = 1; ; attemptNumber++) {
-    const round = await pace.acquire(attemptNumber > 1);
-    let failure: Failure;
-    let lastError: unknown;
-    try {
-      const result = await attempt(run.timeoutMs);
-      pace.release(round, "ok");
-      return result;
-    } catch (error) {
-      lastError = error;
-      failure = classify(error);
-    }
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		const round = await pace.acquire(attemptNumber > 1);
+		let failure: Failure;
+		let lastError: unknown;
+		try {
+			const result = await attempt(run.timeoutMs);
+			pace.release(round, 'ok');
+			return result;
+		} catch (error) {
+			lastError = error;
+			failure = classify(error);
+		}
 
-    const waitMs =
-      "retryAfterMs" in failure && failure.retryAfterMs !== undefined
-        ? failure.retryAfterMs
-        : backoff(attemptNumber);
-    const congested =
-      failure.kind === "rateLimited" || failure.kind === "unavailable";
-    pace.release(round, congested ? "congested" : "other", waitMs);
-    // A 429 or a refused connection means nothing was done; other failures may hide a
-    // request that was carried out, so only requests that are safe to repeat go again.
-    const retryable =
-      failure.kind === "rateLimited" ||
-      failure.kind === "unreachable" ||
-      (safeToRepeat && failure.kind !== "final");
-    if (!retryable || attemptNumber >= run.maxAttempts) {
-      throw explain(
-        source,
-        lastError,
-        failure,
-        attemptNumber,
-        run.timeoutMs,
-        retryable,
-      );
-    }
-    await sleep(waitMs);
-  }
+		const waitMs =
+			'retryAfterMs' in failure && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoff(attemptNumber);
+		const congested = failure.kind === 'rateLimited' || failure.kind === 'unavailable';
+		pace.release(round, congested ? 'congested' : 'other', waitMs);
+		// A 429 or a refused connection means nothing was done; other failures may hide a
+		// request that was carried out, so only requests that are safe to repeat go again.
+		const retryable =
+			failure.kind === 'rateLimited' || failure.kind === 'unreachable' || (safeToRepeat && failure.kind !== 'final');
+		if (!retryable || attemptNumber >= run.maxAttempts) {
+			throw explain(source, lastError, failure, attemptNumber, run.timeoutMs, retryable);
+		}
+		await sleep(waitMs);
+	}
 }
 
 function classify(error: unknown): Failure {
-  const answer = answerBehind(error);
-  const status = answer?.statusCode ?? Number((error as NodeApiError).httpCode);
-  if (status === 429)
-    return { kind: "rateLimited", retryAfterMs: retryAfter(answer?.headers) };
-  if (status === 502 || status === 503 || status === 504) {
-    return {
-      kind: "unavailable",
-      status,
-      retryAfterMs: retryAfter(answer?.headers),
-    };
-  }
-  if (answer || status) return { kind: "final" };
+	const answer = answerBehind(error);
+	const status = answer?.statusCode ?? Number((error as NodeApiError).httpCode);
+	if (status === 429) return { kind: 'rateLimited', retryAfterMs: retryAfter(answer?.headers) };
+	if (status === 502 || status === 503 || status === 504) {
+		return { kind: 'unavailable', status, retryAfterMs: retryAfter(answer?.headers) };
+	}
+	if (answer || status) return { kind: 'final' };
 
-  const cause =
-    (error as { cause?: { code?: string; message?: string } }).cause ?? {};
-  const code = String(cause.code ?? "");
-  const text = `${code} ${cause.message ?? ""} ${(error as Error).message ?? ""}`;
-  if (/timeout|timed out|ETIMEDOUT/i.test(text)) return { kind: "timeout" };
-  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(text))
-    return { kind: "unreachable" };
-  if (
-    /ECONNRESET|EPIPE|socket hang up|ECONNABORTED|closed unexpectedly|aborted/i.test(
-      text,
-    )
-  )
-    return { kind: "dropped" };
-  return { kind: "final" };
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause ?? {};
+	const code = String(cause.code ?? '');
+	const text = `${code} ${cause.message ?? ''} ${(error as Error).message ?? ''}`;
+	if (/timeout|timed out|ETIMEDOUT/i.test(text)) return { kind: 'timeout' };
+	if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(text)) return { kind: 'unreachable' };
+	if (/ECONNRESET|EPIPE|socket hang up|ECONNABORTED|closed unexpectedly|aborted/i.test(text)) return { kind: 'dropped' };
+	return { kind: 'final' };
 }
 
 /** Retry-After in seconds or as an HTTP date, capped at a minute. */
 export function retryAfter(headers?: IDataObject): number | undefined {
-  const value = headers?.["retry-after"];
-  if (value === undefined || value === null || value === "") return undefined;
-  const seconds = Number(value);
-  const ms = Number.isFinite(seconds)
-    ? seconds * 1000
-    : Date.parse(String(value)) - Date.now();
-  return Number.isFinite(ms)
-    ? Math.min(MAX_WAIT_MS, Math.max(0, ms))
-    : undefined;
+	const value = headers?.['retry-after'];
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(String(value)) - Date.now();
+	return Number.isFinite(ms) ? Math.min(MAX_WAIT_MS, Math.max(0, ms)) : undefined;
 }
 
 /** Exponential backoff with full jitter: about 1 s, 2 s, 4 s... capped at a minute. */
 export function backoff(attempt: number): number {
-  const ceiling = Math.min(MAX_WAIT_MS, 1000 * 2 ** (attempt - 1));
-  return ceiling / 2 + Math.random() * (ceiling / 2);
+	const ceiling = Math.min(MAX_WAIT_MS, 1000 * 2 ** (attempt - 1));
+	return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
 function explain(
-  source: RequestSource,
-  error: unknown,
-  failure: Failure,
-  attempts: number,
-  timeoutMs: number,
-  retried: boolean,
+	source: RequestSource,
+	error: unknown,
+	failure: Failure,
+	attempts: number,
+	timeoutMs: number,
+	retried: boolean,
 ): unknown {
-  // Nothing was tried again: the provider's own error says it best.
-  if (failure.kind === "final" || (retried && attempts === 1)) return error;
-  const provider = providerLabel(source.node);
-  const original = error instanceof Error ? error.message : String(error);
-  const answer = answerBehind(error);
-  const httpCode = answer ? String(answer.statusCode) : undefined;
-  const { itemIndex, node } = source;
-  if (!retried) {
-    return new NodeApiError(
-      node,
-      { message: original },
-      {
-        message: original,
-        description: `This request creates a record, so it was not sent again: check in ${provider} whether it was created before you run it again.`,
-        httpCode,
-        itemIndex,
-      },
-    );
-  }
-  const tries = `${attempts} attempts`;
-  const messages: Record<Failure["kind"], string> = {
-    rateLimited: `${provider} kept rate-limiting this request: ${tries}${
-      "retryAfterMs" in failure && failure.retryAfterMs !== undefined
-        ? `, last Retry-After ${Math.round(failure.retryAfterMs / 1000)} s`
-        : ""
-    }`,
-    unavailable: `${provider} stayed unavailable (HTTP ${httpCode}): ${tries}`,
-    timeout: `${provider} did not answer within ${Math.round(timeoutMs / 1000)} s: ${tries}`,
-    unreachable: `${provider} could not be reached: ${tries}`,
-    dropped: `${provider} closed the connection before answering: ${tries}`,
-    final: original,
-  };
-  return new NodeApiError(
-    node,
-    { message: original },
-    {
-      message: messages[failure.kind],
-      description: `Last answer: ${original}. Try again later, or raise "Max Attempts" or lower "Max Concurrent Requests" in the node's Request Options.`,
-      httpCode,
-      itemIndex,
-    },
-  );
+	// Nothing was tried again: the provider's own error says it best.
+	if (failure.kind === 'final' || (retried && attempts === 1)) return error;
+	const provider = providerLabel(source.node);
+	const original = error instanceof Error ? error.message : String(error);
+	const answer = answerBehind(error);
+	const httpCode = answer ? String(answer.statusCode) : undefined;
+	const { itemIndex, node } = source;
+	if (!retried) {
+		return new NodeApiError(node, { message: original }, {
+			message: original,
+			description: `This request creates a record, so it was not sent again: check in ${provider} whether it was created before you run it again.`,
+			httpCode,
+			itemIndex,
+		});
+	}
+	const tries = `${attempts} attempts`;
+	const messages: Record<Failure['kind'], string> = {
+		rateLimited: `${provider} kept rate-limiting this request: ${tries}${
+			'retryAfterMs' in failure && failure.retryAfterMs !== undefined
+				? `, last Retry-After ${Math.round(failure.retryAfterMs / 1000)} s`
+				: ''
+		}`,
+		unavailable: `${provider} stayed unavailable (HTTP ${httpCode}): ${tries}`,
+		timeout: `${provider} did not answer within ${Math.round(timeoutMs / 1000)} s: ${tries}`,
+		unreachable: `${provider} could not be reached: ${tries}`,
+		dropped: `${provider} closed the connection before answering: ${tries}`,
+		final: original,
+	};
+	return new NodeApiError(node, { message: original }, {
+		message: messages[failure.kind],
+		description: `Last answer: ${original}. Try again later, or raise "Max Attempts" or lower "Max Concurrent Requests" in the node's Request Options.`,
+		httpCode,
+		itemIndex,
+	});
 }
 
 /** The provider's name for messages, from the node type (e.g. `…instantpay` → "Instantpay"). */
 function providerLabel(node: INode): string {
-  const type = node.type.split(".").pop() ?? "The provider";
-  return type.charAt(0).toUpperCase() + type.slice(1);
+	const type = node.type.split('.').pop() ?? 'The provider';
+	return type.charAt(0).toUpperCase() + type.slice(1);
 }

@@ -1,35 +1,25 @@
 import type {
-  DeclarativeRestApiSettings,
-  ICredentialDataDecryptedObject,
-  IDataObject,
-  IExecuteFunctions,
-  IExecutePaginationFunctions,
-  IGetNodeParameterOptions,
-  IHttpRequestOptions,
-  IN8nHttpFullResponse,
-  INode,
-  INodeExecutionData,
-  INodeProperties,
-  INodePropertyOptions,
-  INodePropertyRouting,
-  INodeTypeDescription,
-  PostReceiveAction,
-  PreSendAction,
-} from "n8n-workflow";
-import {
-  NodeApiError,
-  NodeHelpers,
-  NodeOperationError,
-  getCredentialAllowedDomains,
-  sleep,
-} from "n8n-workflow";
-import { resolveBaseUrl, type Environments } from "./baseUrl";
-import {
-  DEFAULT_MAX_CONCURRENCY,
-  startRequestRun,
-  withRetries,
-} from "./requestRunner";
-import { inputErrorOf } from "./validation";
+	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IExecutePaginationFunctions,
+	IGetNodeParameterOptions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+	INodePropertyRouting,
+	INodeTypeDescription,
+	PostReceiveAction,
+	PreSendAction,
+} from 'n8n-workflow';
+import { NodeApiError, NodeHelpers, NodeOperationError, getCredentialAllowedDomains, sleep } from 'n8n-workflow';
+import { resolveBaseUrl, type Environments } from './baseUrl';
+import { DEFAULT_MAX_CONCURRENCY, startRequestRun, withRetries } from './requestRunner';
+import { inputErrorOf } from './validation';
 
 /**
  * Runs a node's `routing` declarations: the field mappings stay in the node description,
@@ -47,47 +37,39 @@ import { inputErrorOf } from "./validation";
  * comes from the credential (`environments`).
  */
 export function routedOperations(
-  description: INodeTypeDescription,
-  environments: Environments,
-): Record<
-  string,
-  Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>>
-> {
-  const run = async function (this: IExecuteFunctions) {
-    return await runRouting(this, description, environments);
-  };
-  const operations: Record<string, Record<string, typeof run>> = {};
-  for (const property of description.properties) {
-    if (property.name !== "operation" || property.type !== "options") continue;
-    const resources = (property.displayOptions?.show?.resource ??
-      []) as string[];
-    for (const option of (property.options ?? []) as INodePropertyOptions[]) {
-      if (!option.routing) continue;
-      for (const resource of resources)
-        (operations[resource] ??= {})[String(option.value)] = run;
-    }
-  }
-  return operations;
+	description: INodeTypeDescription,
+	environments: Environments,
+): Record<string, Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>>> {
+	const run = async function (this: IExecuteFunctions) {
+		return await runRouting(this, description, environments);
+	};
+	const operations: Record<string, Record<string, typeof run>> = {};
+	for (const property of description.properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		const resources = (property.displayOptions?.show?.resource ?? []) as string[];
+		for (const option of (property.options ?? []) as INodePropertyOptions[]) {
+			if (!option.routing) continue;
+			for (const resource of resources) (operations[resource] ??= {})[String(option.value)] = run;
+		}
+	}
+	return operations;
 }
 
 /** What the parameters a node is set up with make of its routing, the same for every item. */
 export interface RoutingPlan {
-  request: IHttpRequestOptions;
-  fields: MappedField[];
-  preSend: PreSendAction[];
-  postReceive: PostReceiveAction[];
-  pagination?: (
-    this: IExecutePaginationFunctions,
-    requestData: RequestData,
-  ) => Promise<INodeExecutionData[]>;
-  maxResults?: number;
+	request: IHttpRequestOptions;
+	fields: MappedField[];
+	preSend: PreSendAction[];
+	postReceive: PostReceiveAction[];
+	pagination?: (this: IExecutePaginationFunctions, requestData: RequestData) => Promise<INodeExecutionData[]>;
+	maxResults?: number;
 }
 
 interface MappedField {
-  path: string;
-  extractValue: boolean;
-  sendTo?: { where: "body" | "qs"; property: string };
-  isMaxResults?: boolean;
+	path: string;
+	extractValue: boolean;
+	sendTo?: { where: 'body' | 'qs'; property: string };
+	isMaxResults?: boolean;
 }
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -97,266 +79,165 @@ type RequestData = DeclarativeRestApiSettings.ResultOptions;
  * a shown property with `routing`, the selected option of an `options` property, and the
  * options set in a `collection`, as n8n's RoutingNode visits them.
  */
-export function planRouting(
-  description: INodeTypeDescription,
-  node: INode,
-): RoutingPlan {
-  const plan: RoutingPlan = {
-    request: {
-      url: "",
-      ...staticValues(
-        node,
-        "requestDefaults",
-        description.requestDefaults ?? {},
-      ),
-    },
-    fields: [],
-    preSend: [],
-    postReceive: [],
-  };
-  for (const property of description.properties)
-    addProperty(plan, property, "", node, description);
-  return plan;
+export function planRouting(description: INodeTypeDescription, node: INode): RoutingPlan {
+	const plan: RoutingPlan = {
+		request: {
+			url: '',
+			...staticValues(node, 'requestDefaults', description.requestDefaults ?? {}),
+		},
+		fields: [],
+		preSend: [],
+		postReceive: [],
+	};
+	for (const property of description.properties) addProperty(plan, property, '', node, description);
+	return plan;
 }
 
 function addProperty(
-  plan: RoutingPlan,
-  property: INodeProperties,
-  basePath: string,
-  node: INode,
-  description: INodeTypeDescription,
+	plan: RoutingPlan,
+	property: INodeProperties,
+	basePath: string,
+	node: INode,
+	description: INodeTypeDescription,
 ): void {
-  if (
-    !NodeHelpers.displayParameter(
-      node.parameters,
-      property,
-      node,
-      description,
-      node.parameters,
-    )
-  )
-    return;
-  const path = basePath ? `${basePath}.${property.name}` : property.name;
-  if (property.routing) {
-    const extractValue =
-      property.extractValue !== undefined ||
-      property.type === "resourceLocator";
-    addRouting(plan, property.routing, node, { path, extractValue });
-  }
-  const value = NodeHelpers.getParameterValueByPath(
-    node.parameters,
-    property.name,
-    basePath,
-  );
-  if (property.type === "options") {
-    const selected = ((property.options ?? []) as INodePropertyOptions[]).find(
-      (option) => option.value === value,
-    );
-    if (selected?.routing) addRouting(plan, selected.routing, node);
-  } else if (property.type === "collection") {
-    const set = (value ?? {}) as IDataObject;
-    for (const option of (property.options ?? []) as INodeProperties[]) {
-      if (option.name in set && option.type !== undefined)
-        addProperty(plan, option, path, node, description);
-    }
-  } else if (
-    property.type === "fixedCollection" &&
-    JSON.stringify(property.options ?? []).includes('"routing"')
-  ) {
-    throw unsupported(node, path, "routing inside a fixed collection");
-  }
+	if (!NodeHelpers.displayParameter(node.parameters, property, node, description, node.parameters)) return;
+	const path = basePath ? `${basePath}.${property.name}` : property.name;
+	if (property.routing) {
+		const extractValue = property.extractValue !== undefined || property.type === 'resourceLocator';
+		addRouting(plan, property.routing, node, { path, extractValue });
+	}
+	const value = NodeHelpers.getParameterValueByPath(node.parameters, property.name, basePath);
+	if (property.type === 'options') {
+		const selected = ((property.options ?? []) as INodePropertyOptions[]).find((option) => option.value === value);
+		if (selected?.routing) addRouting(plan, selected.routing, node);
+	} else if (property.type === 'collection') {
+		const set = (value ?? {}) as IDataObject;
+		for (const option of (property.options ?? []) as INodeProperties[]) {
+			if (option.name in set && option.type !== undefined) addProperty(plan, option, path, node, description);
+		}
+	} else if (property.type === 'fixedCollection' && JSON.stringify(property.options ?? []).includes('"routing"')) {
+		throw unsupported(node, path, 'routing inside a fixed collection');
+	}
 }
 
-function addRouting(
-  plan: RoutingPlan,
-  routing: INodePropertyRouting,
-  node: INode,
-  field?: MappedField,
-): void {
-  const where = field?.path ?? "an option";
-  const { request, send, output, operations, ...rest } = routing;
-  if (Object.keys(rest).length > 0)
-    throw unsupported(node, where, Object.keys(rest).join(", "));
-  if (request)
-    Object.assign(
-      plan.request,
-      staticValues(node, where, request, ["method", "url"]),
-    );
-  if (send) {
-    const { type, property, preSend, ...other } = send;
-    if (Object.keys(other).length > 0)
-      throw unsupported(
-        node,
-        where,
-        `send.${Object.keys(other).join(", send.")}`,
-      );
-    if (property !== undefined) {
-      if (!field || property.startsWith("=") || property.includes("."))
-        throw unsupported(node, where, "send.property");
-      field.sendTo = { where: type === "body" ? "body" : "qs", property };
-    }
-    plan.preSend.push(...(preSend ?? []));
-  }
-  if (output) {
-    const { postReceive, maxResults, ...other } = output;
-    if (Object.keys(other).length > 0)
-      throw unsupported(
-        node,
-        where,
-        `output.${Object.keys(other).join(", output.")}`,
-      );
-    for (const action of postReceive ?? []) {
-      if (typeof action !== "function")
-        throw unsupported(node, where, `postReceive "${action.type}"`);
-      plan.postReceive.push(action);
-    }
-    if (typeof maxResults === "number") plan.maxResults = maxResults;
-    else if (maxResults !== undefined) {
-      if (!field || maxResults.replace(/\s/g, "") !== "={{$value}}")
-        throw unsupported(node, where, "output.maxResults");
-      field.isMaxResults = true;
-    }
-  }
-  if (operations) {
-    const { pagination, ...other } = operations;
-    if (typeof pagination !== "function" || Object.keys(other).length > 0)
-      throw unsupported(node, where, "operations");
-    plan.pagination = pagination;
-  }
-  if (field && (field.sendTo || field.isMaxResults)) plan.fields.push(field);
+function addRouting(plan: RoutingPlan, routing: INodePropertyRouting, node: INode, field?: MappedField): void {
+	const where = field?.path ?? 'an option';
+	const { request, send, output, operations, ...rest } = routing;
+	if (Object.keys(rest).length > 0) throw unsupported(node, where, Object.keys(rest).join(', '));
+	if (request) Object.assign(plan.request, staticValues(node, where, request, ['method', 'url']));
+	if (send) {
+		const { type, property, preSend, ...other } = send;
+		if (Object.keys(other).length > 0) throw unsupported(node, where, `send.${Object.keys(other).join(', send.')}`);
+		if (property !== undefined) {
+			if (!field || property.startsWith('=') || property.includes('.')) throw unsupported(node, where, 'send.property');
+			field.sendTo = { where: type === 'body' ? 'body' : 'qs', property };
+		}
+		plan.preSend.push(...(preSend ?? []));
+	}
+	if (output) {
+		const { postReceive, maxResults, ...other } = output;
+		if (Object.keys(other).length > 0) throw unsupported(node, where, `output.${Object.keys(other).join(', output.')}`);
+		for (const action of postReceive ?? []) {
+			if (typeof action !== 'function') throw unsupported(node, where, `postReceive "${action.type}"`);
+			plan.postReceive.push(action);
+		}
+		if (typeof maxResults === 'number') plan.maxResults = maxResults;
+		else if (maxResults !== undefined) {
+			if (!field || maxResults.replace(/\s/g, '') !== '={{$value}}') throw unsupported(node, where, 'output.maxResults');
+			field.isMaxResults = true;
+		}
+	}
+	if (operations) {
+		const { pagination, ...other } = operations;
+		if (typeof pagination !== 'function' || Object.keys(other).length > 0) throw unsupported(node, where, 'operations');
+		plan.pagination = pagination;
+	}
+	if (field && (field.sendTo || field.isMaxResults)) plan.fields.push(field);
 }
 
-function staticValues(
-  node: INode,
-  where: string,
-  values: object,
-  allowed?: string[],
-): IDataObject {
-  for (const [key, value] of Object.entries(values)) {
-    if (
-      (allowed && !allowed.includes(key)) ||
-      (typeof value === "string" && value.startsWith("="))
-    ) {
-      throw unsupported(node, where, `request ${key}`);
-    }
-  }
-  return structuredClone(values) as IDataObject;
+function staticValues(node: INode, where: string, values: object, allowed?: string[]): IDataObject {
+	for (const [key, value] of Object.entries(values)) {
+		if ((allowed && !allowed.includes(key)) || (typeof value === 'string' && value.startsWith('='))) {
+			throw unsupported(node, where, `request ${key}`);
+		}
+	}
+	return structuredClone(values) as IDataObject;
 }
 
-function unsupported(
-  node: INode,
-  where: string,
-  what: string,
-): NodeOperationError {
-  return new NodeOperationError(
-    node,
-    `The routing runner does not support ${what} (in ${where})`,
-    {
-      description: "This is a bug in the node: please report it.",
-    },
-  );
+function unsupported(node: INode, where: string, what: string): NodeOperationError {
+	return new NodeOperationError(node, `The routing runner does not support ${what} (in ${where})`, {
+		description: 'This is a bug in the node: please report it.',
+	});
 }
 
 /** n8n's Request Options of a declarative node, and the runner's own (Max Attempts, Max Concurrent Requests). */
 interface RequestOptionsParameter {
-  batching?: { batch?: { batchSize?: number; batchInterval?: number } };
-  proxy?: string;
-  allowUnauthorizedCerts?: boolean;
-  maxConcurrency?: number;
+	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
+	proxy?: string;
+	allowUnauthorizedCerts?: boolean;
+	maxConcurrency?: number;
 }
 
 async function runRouting(
-  context: IExecuteFunctions,
-  description: INodeTypeDescription,
-  environments: Environments,
+	context: IExecuteFunctions,
+	description: INodeTypeDescription,
+	environments: Environments,
 ): Promise<INodeExecutionData[][]> {
-  const node = context.getNode();
-  const items = context.getInputData();
-  const plan = planRouting(description, node);
+	const node = context.getNode();
+	const items = context.getInputData();
+	const plan = planRouting(description, node);
 
-  const credentialType = description.credentials?.[0]?.name ?? "";
-  const credentials = await context.getCredentials(credentialType);
-  const options = context.getNodeParameter(
-    "requestOptions",
-    0,
-    {},
-  ) as RequestOptionsParameter & IDataObject;
-  const base = requestBase(
-    node,
-    plan.request,
-    credentials,
-    environments,
-    options,
-  );
-  const credentialsDecrypted = {
-    id: node.credentials?.[credentialType]?.id ?? "",
-    name: node.credentials?.[credentialType]?.name ?? "",
-    type: credentialType,
-    data: credentials,
-  };
-  const run = startRequestRun((name, fallback) =>
-    Number(options[name] ?? fallback),
-  );
+	const credentialType = description.credentials?.[0]?.name ?? '';
+	const credentials = await context.getCredentials(credentialType);
+	const options = context.getNodeParameter('requestOptions', 0, {}) as RequestOptionsParameter & IDataObject;
+	const base = requestBase(node, plan.request, credentials, environments, options);
+	const credentialsDecrypted = {
+		id: node.credentials?.[credentialType]?.id ?? '',
+		name: node.credentials?.[credentialType]?.name ?? '',
+		type: credentialType,
+		data: credentials,
+	};
+	const run = startRequestRun((name, fallback) => Number(options[name] ?? fallback));
 
-  const send = async (
-    itemContext: IExecutePaginationFunctions,
-    requestData: RequestData,
-  ) => {
-    const source = { run, node, itemIndex: itemContext.getItemIndex() };
-    return await withRetries(
-      source,
-      String(requestData.options.method ?? "GET"),
-      async (timeout) => {
-        const requestOptions = {
-          ...requestData.options,
-          timeout,
-          returnFullResponse: true,
-        } as IHttpRequestOptions;
-        const response =
-          (await context.helpers.httpRequestWithAuthentication.call(
-            context,
-            credentialType,
-            requestOptions,
-            {
-              credentialsDecrypted,
-            },
-          )) as IN8nHttpFullResponse;
-        return await postReceive(itemContext, plan.postReceive, response);
-      },
-    );
-  };
+	const send = async (itemContext: IExecutePaginationFunctions, requestData: RequestData) => {
+		const source = { run, node, itemIndex: itemContext.getItemIndex() };
+		return await withRetries(source, String(requestData.options.method ?? 'GET'), async (timeout) => {
+			const requestOptions = {
+				...requestData.options,
+				timeout,
+				returnFullResponse: true,
+			} as IHttpRequestOptions;
+			const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, requestOptions, {
+				credentialsDecrypted,
+			})) as IN8nHttpFullResponse;
+			return await postReceive(itemContext, plan.postReceive, response);
+		});
+	};
 
-  const batch = batchStarts(options.batching?.batch);
-  const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
-    await batch(itemIndex);
-    const read = parameterReader(context, itemIndex);
-    const itemContext = contextForItem(context, itemIndex, read, send);
-    try {
-      const requestData = await buildRequest(plan, base, itemContext, read);
-      const inputError = inputErrorOf(requestData.options);
-      if (inputError) throw inputError;
-      const output = plan.pagination
-        ? await plan.pagination.call(itemContext, requestData)
-        : await itemContext.makeRoutingRequest(requestData);
-      const maxResults = requestData.maxResults ?? plan.maxResults;
-      const kept =
-        maxResults === undefined ? output : output.slice(0, Number(maxResults));
-      return kept.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
-    } catch (error) {
-      return failedItem(context, node, itemIndex, error);
-    }
-  };
+	const batch = batchStarts(options.batching?.batch);
+	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
+		await batch(itemIndex);
+		const read = parameterReader(context, itemIndex);
+		const itemContext = contextForItem(context, itemIndex, read, send);
+		try {
+			const requestData = await buildRequest(plan, base, itemContext, read);
+			const inputError = inputErrorOf(requestData.options);
+			if (inputError) throw inputError;
+			const output = plan.pagination
+				? await plan.pagination.call(itemContext, requestData)
+				: await itemContext.makeRoutingRequest(requestData);
+			const maxResults = requestData.maxResults ?? plan.maxResults;
+			const kept = maxResults === undefined ? output : output.slice(0, Number(maxResults));
+			return kept.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+		} catch (error) {
+			return failedItem(context, node, itemIndex, error);
+		}
+	};
 
-  // Twice the in-flight maximum: items waiting to be retried do not leave the pace idle.
-  const parallel =
-    2 * Number(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
-  const output = await runEach(
-    items.length,
-    parallel,
-    runItem,
-    context.getExecutionCancelSignal(),
-  );
-  return [output.flat()];
+	// Twice the in-flight maximum: items waiting to be retried do not leave the pace idle.
+	const parallel = 2 * Number(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
+	const output = await runEach(items.length, parallel, runItem, context.getExecutionCancelSignal());
+	return [output.flat()];
 }
 
 /**
@@ -364,224 +245,188 @@ async function runRouting(
  * first error stops new tasks from starting and is thrown once the running ones end.
  */
 async function runEach<T>(
-  count: number,
-  parallel: number,
-  task: (index: number) => Promise<T>,
-  cancelled?: AbortSignal,
+	count: number,
+	parallel: number,
+	task: (index: number) => Promise<T>,
+	cancelled?: AbortSignal,
 ): Promise<T[]> {
-  const results: T[] = new Array<T>(count);
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (next < count && !failure && !cancelled?.aborted) {
-      const index = next++;
-      try {
-        results[index] = await task(index);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(count, parallel) }, worker));
-  if (failure) throw failure.error;
-  return results;
+	const results: T[] = new Array<T>(count);
+	let next = 0;
+	let failure: { error: unknown } | undefined;
+	const worker = async () => {
+		while (next < count && !failure && !cancelled?.aborted) {
+			const index = next++;
+			try {
+				results[index] = await task(index);
+			} catch (error) {
+				failure ??= { error };
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(count, parallel) }, worker));
+	if (failure) throw failure.error;
+	return results;
 }
 
 /** n8n's Batching option: item i starts no sooner than (i / Items per Batch) × Batch Interval. */
-function batchStarts(
-  batch: { batchSize?: number; batchInterval?: number } = {},
-) {
-  const size = Number(batch.batchSize) > 0 ? Number(batch.batchSize) : 1;
-  const interval = Number(batch.batchInterval) || 0;
-  const startedAt = Date.now();
-  return async (itemIndex: number) => {
-    if (interval <= 0) return;
-    const wait =
-      startedAt + Math.floor(itemIndex / size) * interval - Date.now();
-    if (wait > 0) await sleep(wait);
-  };
+function batchStarts(batch: { batchSize?: number; batchInterval?: number } = {}) {
+	const size = Number(batch.batchSize) > 0 ? Number(batch.batchSize) : 1;
+	const interval = Number(batch.batchInterval) || 0;
+	const startedAt = Date.now();
+	return async (itemIndex: number) => {
+		if (interval <= 0) return;
+		const wait = startedAt + Math.floor(itemIndex / size) * interval - Date.now();
+		if (wait > 0) await sleep(wait);
+	};
 }
 
 /** The part of every request that is the same for all items: defaults, base URL, n8n's Request Options. */
 function requestBase(
-  node: INode,
-  defaults: IHttpRequestOptions,
-  credentials: ICredentialDataDecryptedObject,
-  environments: Environments,
-  options: RequestOptionsParameter,
+	node: INode,
+	defaults: IHttpRequestOptions,
+	credentials: ICredentialDataDecryptedObject,
+	environments: Environments,
+	options: RequestOptionsParameter,
 ): IHttpRequestOptions {
-  const base: IHttpRequestOptions = {
-    ...defaults,
-    baseURL: resolveBaseUrl(credentials, environments),
-  };
-  // The base URL is the credential's, so its "allowed domains" setting applies as in n8n's engine.
-  const allowedDomains = getCredentialAllowedDomains({
-    node,
-    credentialData: credentials,
-    credentialOwnedSurface: true,
-    nodeEndpointUrl: base.baseURL,
-  });
-  if (allowedDomains) base.allowedDomains = allowedDomains;
-  if (options.allowUnauthorizedCerts) base.skipSslCertificateValidation = true;
-  if (options.proxy) base.proxy = proxyOf(node, options.proxy);
-  return base;
+	const base: IHttpRequestOptions = {
+		...defaults,
+		baseURL: resolveBaseUrl(credentials, environments),
+	};
+	// The base URL is the credential's, so its "allowed domains" setting applies as in n8n's engine.
+	const allowedDomains = getCredentialAllowedDomains({
+		node,
+		credentialData: credentials,
+		credentialOwnedSurface: true,
+		nodeEndpointUrl: base.baseURL,
+	});
+	if (allowedDomains) base.allowedDomains = allowedDomains;
+	if (options.allowUnauthorizedCerts) base.skipSslCertificateValidation = true;
+	if (options.proxy) base.proxy = proxyOf(node, options.proxy);
+	return base;
 }
 
-function proxyOf(node: INode, proxy: string): IHttpRequestOptions["proxy"] {
-  let url: URL;
-  try {
-    url = new URL(proxy.includes("://") ? proxy : `http://${proxy}`);
-  } catch {
-    throw new NodeOperationError(node, "The proxy is not valid", {
-      description:
-        "Enter the proxy as a URL, such as http://user:password@proxy.example.com:3128.",
-    });
-  }
-  const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-  return {
-    host: url.hostname,
-    port,
-    protocol: url.protocol.replace(/:$/, ""),
-    ...(url.username
-      ? {
-          auth: {
-            username: decodeURIComponent(url.username),
-            password: decodeURIComponent(url.password),
-          },
-        }
-      : {}),
-  };
+function proxyOf(node: INode, proxy: string): IHttpRequestOptions['proxy'] {
+	let url: URL;
+	try {
+		url = new URL(proxy.includes('://') ? proxy : `http://${proxy}`);
+	} catch {
+		throw new NodeOperationError(node, 'The proxy is not valid', {
+			description: 'Enter the proxy as a URL, such as http://user:password@proxy.example.com:3128.',
+		});
+	}
+	const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+	return {
+		host: url.hostname,
+		port,
+		protocol: url.protocol.replace(/:$/, ''),
+		...(url.username
+			? {
+					auth: {
+						username: decodeURIComponent(url.username),
+						password: decodeURIComponent(url.password),
+					},
+				}
+			: {}),
+	};
 }
 
-type ParameterReader = (
-  name: string,
-  fallback?: unknown,
-  options?: IGetNodeParameterOptions,
-) => unknown;
+type ParameterReader = (name: string, fallback?: unknown, options?: IGetNodeParameterOptions) => unknown;
 
 /**
  * An item's parameters, each evaluated once: the runner reads a field to send it, and its
  * checks (preSend) read it again.
  */
-function parameterReader(
-  context: IExecuteFunctions,
-  itemIndex: number,
-): ParameterReader {
-  const values = new Map<string, unknown>();
-  return (name, fallback, options) => {
-    const key = options?.extractValue ? `${name} (value)` : name;
-    if (!values.has(key)) {
-      values.set(
-        key,
-        context.getNodeParameter(name, itemIndex, fallback as never, options),
-      );
-    }
-    return values.get(key);
-  };
+function parameterReader(context: IExecuteFunctions, itemIndex: number): ParameterReader {
+	const values = new Map<string, unknown>();
+	return (name, fallback, options) => {
+		const key = options?.extractValue ? `${name} (value)` : name;
+		if (!values.has(key)) {
+			values.set(key, context.getNodeParameter(name, itemIndex, fallback as never, options));
+		}
+		return values.get(key);
+	};
 }
 
 /** The one-item view of the execution that preSend, postReceive and pagination functions expect. */
 function contextForItem(
-  context: IExecuteFunctions,
-  itemIndex: number,
-  read: ParameterReader,
-  send: (
-    itemContext: IExecutePaginationFunctions,
-    requestData: RequestData,
-  ) => Promise<INodeExecutionData[]>,
+	context: IExecuteFunctions,
+	itemIndex: number,
+	read: ParameterReader,
+	send: (itemContext: IExecutePaginationFunctions, requestData: RequestData) => Promise<INodeExecutionData[]>,
 ): IExecutePaginationFunctions {
-  const itemContext: IExecutePaginationFunctions = Object.create(context, {
-    getItemIndex: { value: () => itemIndex },
-    getInputData: { value: () => context.getInputData()[itemIndex] },
-    getNodeParameter: { value: read },
-    makeRoutingRequest: {
-      value: async (requestData: RequestData) =>
-        await send(itemContext, requestData),
-    },
-  });
-  return itemContext;
+	const itemContext: IExecutePaginationFunctions = Object.create(context, {
+		getItemIndex: { value: () => itemIndex },
+		getInputData: { value: () => context.getInputData()[itemIndex] },
+		getNodeParameter: { value: read },
+		makeRoutingRequest: {
+			value: async (requestData: RequestData) => await send(itemContext, requestData),
+		},
+	});
+	return itemContext;
 }
 
 async function buildRequest(
-  plan: RoutingPlan,
-  base: IHttpRequestOptions,
-  itemContext: IExecutePaginationFunctions,
-  read: ParameterReader,
+	plan: RoutingPlan,
+	base: IHttpRequestOptions,
+	itemContext: IExecutePaginationFunctions,
+	read: ParameterReader,
 ): Promise<RequestData> {
-  const body: IDataObject = {};
-  const qs: IDataObject = {};
-  let requestOptions: IHttpRequestOptions = {
-    ...base,
-    headers: { ...base.headers },
-    body,
-    qs,
-  };
-  let maxResults: number | undefined;
-  for (const field of plan.fields) {
-    const value = read(field.path, undefined, {
-      extractValue: field.extractValue,
-    });
-    if (field.sendTo)
-      (field.sendTo.where === "body" ? body : qs)[field.sendTo.property] =
-        value as IDataObject[string];
-    if (field.isMaxResults) maxResults = Number(value);
-  }
-  for (const preSend of plan.preSend)
-    requestOptions = await preSend.call(itemContext, requestOptions);
-  return {
-    options: requestOptions,
-    preSend: [],
-    postReceive: [],
-    requestOperations: {},
-    maxResults,
-  };
+	const body: IDataObject = {};
+	const qs: IDataObject = {};
+	let requestOptions: IHttpRequestOptions = {
+		...base,
+		headers: { ...base.headers },
+		body,
+		qs,
+	};
+	let maxResults: number | undefined;
+	for (const field of plan.fields) {
+		const value = read(field.path, undefined, {
+			extractValue: field.extractValue,
+		});
+		if (field.sendTo) (field.sendTo.where === 'body' ? body : qs)[field.sendTo.property] = value as IDataObject[string];
+		if (field.isMaxResults) maxResults = Number(value);
+	}
+	for (const preSend of plan.preSend) requestOptions = await preSend.call(itemContext, requestOptions);
+	return {
+		options: requestOptions,
+		preSend: [],
+		postReceive: [],
+		requestOperations: {},
+		maxResults,
+	};
 }
 
 /** The answer as items: through the operation's postReceive actions, or as n8n's engine does without them. */
 async function postReceive(
-  itemContext: IExecutePaginationFunctions,
-  actions: PostReceiveAction[],
-  response: IN8nHttpFullResponse,
+	itemContext: IExecutePaginationFunctions,
+	actions: PostReceiveAction[],
+	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-  const body = response.body as IDataObject | IDataObject[];
-  let items: INodeExecutionData[] =
-    Array.isArray(body) && actions.length === 0
-      ? body.map((json) => ({ json }))
-      : [{ json: body as IDataObject }];
-  for (const action of actions)
-    items = await (action as Exclude<PostReceiveAction, { type: string }>).call(
-      itemContext,
-      items,
-      response,
-    );
-  return items;
+	const body = response.body as IDataObject | IDataObject[];
+	let items: INodeExecutionData[] =
+		Array.isArray(body) && actions.length === 0 ? body.map((json) => ({ json })) : [{ json: body as IDataObject }];
+	for (const action of actions)
+		items = await (action as Exclude<PostReceiveAction, { type: string }>).call(itemContext, items, response);
+	return items;
 }
 
 /**
  * With Continue On Fail, the item's error becomes its output item, linked to its input
  * item (also when n8n sends it to the error output); otherwise the error stops the node.
  */
-function failedItem(
-  context: IExecuteFunctions,
-  node: INode,
-  itemIndex: number,
-  error: unknown,
-): INodeExecutionData[] {
-  const nodeError =
-    error instanceof NodeApiError || error instanceof NodeOperationError
-      ? error
-      : new NodeOperationError(
-          node,
-          error instanceof Error ? error : String(error),
-          { itemIndex },
-        );
-  nodeError.context.itemIndex ??= itemIndex;
-  if (!context.continueOnFail()) throw nodeError;
-  return [
-    {
-      json: { error: nodeError.message },
-      error: nodeError,
-      pairedItem: { item: itemIndex },
-    },
-  ];
+function failedItem(context: IExecuteFunctions, node: INode, itemIndex: number, error: unknown): INodeExecutionData[] {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	nodeError.context.itemIndex ??= itemIndex;
+	if (!context.continueOnFail()) throw nodeError;
+	return [
+		{
+			json: { error: nodeError.message },
+			error: nodeError,
+			pairedItem: { item: itemIndex },
+		},
+	];
 }

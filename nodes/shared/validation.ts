@@ -44,6 +44,18 @@ export function validate(parameter: string, displayName: string, ...rules: Rule[
 }
 
 /**
+ * Like `validate`, for a rule on a parameter as the node is set up, before its expressions
+ * are evaluated: which options of a collection were added, for instance.
+ */
+export function validateAsSetUp(parameter: string, displayName: string, ...rules: Rule[]): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+		const node = this.getNode();
+		const error = ruleError(node, this.getItemIndex(), displayName, node.parameters[parameter], rules);
+		return error ? reject(requestOptions, error) : requestOptions;
+	};
+}
+
+/**
  * A field's `routing.send` that sends its value as `property` and checks the value sent
  * (as `validate` does), reading it from the request rather than evaluating the
  * parameter's expression a second time.

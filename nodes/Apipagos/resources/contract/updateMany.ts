@@ -1,122 +1,92 @@
 import type {
-  ICredentialDataDecryptedObject,
-  IDataObject,
-  IExecuteFunctions,
-  IHttpRequestOptions,
-  IN8nHttpFullResponse,
-  INodeExecutionData,
-  INodeProperties,
-  JsonObject,
-} from "n8n-workflow";
-import { NodeApiError, NodeOperationError } from "n8n-workflow";
-import { resolveBaseUrl } from "../../../shared/baseUrl";
-import {
-  isObject,
-  throwIfProviderError,
-} from "../../../shared/providerResponse";
-import {
-  startRequestRun,
-  withRetries,
-  type RequestSource,
-} from "../../../shared/requestRunner";
-import {
-  required,
-  ruleError,
-  wholeNumber,
-  type Rule,
-} from "../../../shared/validation";
-import {
-  apipagos,
-  apipagosCredentialType,
-  apipagosEnvironments,
-} from "../../api";
-import { contractCode, someFieldSet, statusCodeOption } from "./common";
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { resolveBaseUrl } from '../../../shared/baseUrl';
+import { isObject, throwIfProviderError } from '../../../shared/providerResponse';
+import { startRequestRun, withRetries, type RequestSource } from '../../../shared/requestRunner';
+import { required, ruleError, wholeNumber, type Rule } from '../../../shared/validation';
+import { apipagos, apipagosCredentialType, apipagosEnvironments } from '../../api';
+import { contractCode, someFieldSet, statusCodeOption } from './common';
 
-const showOnlyForContractUpdateMany = {
-  operation: ["updateMany"],
-  resource: ["contract"],
-};
+const showOnlyForContractUpdateMany = { operation: ['updateMany'], resource: ['contract'] };
 
 // The bulk page's schema and its example disagree (user_code_* strings in the schema,
 // user_id_* integers in the example); these follow the schema, where `code` names the
 // contract and every value is a string.
 const updateFieldsOptions: INodeProperties[] = [
-  {
-    displayName: "Config Code",
-    name: "configCode",
-    type: "string",
-    default: "",
-    description: "Code of the contract configuration, such as cesiones",
-  },
-  {
-    displayName: "Description",
-    name: "description",
-    type: "string",
-    typeOptions: { rows: 3 },
-    default: "",
-  },
-  {
-    displayName: "Destination User Code",
-    name: "userCodeDst",
-    type: "string",
-    default: "",
-    description: "Code of the user the contract goes to",
-  },
-  {
-    displayName: "Source User Code",
-    name: "userCodeSrc",
-    type: "string",
-    default: "",
-    description: "Code of the user the contract comes from",
-  },
-  statusCodeOption,
-  {
-    displayName: "Title",
-    name: "title",
-    type: "string",
-    default: "",
-  },
+	{
+		displayName: 'Config Code',
+		name: 'configCode',
+		type: 'string',
+		default: '',
+		description: 'Code of the contract configuration, such as cesiones',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+	},
+	{
+		displayName: 'Destination User Code',
+		name: 'userCodeDst',
+		type: 'string',
+		default: '',
+		description: 'Code of the user the contract goes to',
+	},
+	{
+		displayName: 'Source User Code',
+		name: 'userCodeSrc',
+		type: 'string',
+		default: '',
+		description: 'Code of the user the contract comes from',
+	},
+	statusCodeOption,
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+	},
 ];
 
 export const contractUpdateManyFields: INodeProperties[] = [
-  contractCode(
-    showOnlyForContractUpdateMany,
-    "Contract Code",
-    "The code of the contract this item changes",
-  ),
-  {
-    displayName: "Update Fields",
-    name: "updateFields",
-    type: "collection",
-    placeholder: "Add Field",
-    default: {},
-    displayOptions: { show: showOnlyForContractUpdateMany },
-    options: updateFieldsOptions,
-  },
+	contractCode(showOnlyForContractUpdateMany, 'Contract Code', 'The code of the contract this item changes'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnlyForContractUpdateMany },
+		options: updateFieldsOptions,
+	},
 ];
 
 /** How each Update Fields option reaches Apipagos: its key in the bulk schema, and its checks. */
-const wire: Record<
-  string,
-  { property: string; rules: Rule[]; format?: (value: unknown) => string }
-> = {
-  configCode: { property: "config_code", rules: [] },
-  description: { property: "description", rules: [] },
-  userCodeDst: { property: "user_code_dst", rules: [] },
-  userCodeSrc: { property: "user_code_src", rules: [] },
-  // A whole number, sent as a string ("1") as the schema and example both show.
-  statusCode: {
-    property: "status_code",
-    rules: [required, wholeNumber],
-    format: (value) => String(Number(value)),
-  },
-  title: { property: "title", rules: [] },
+const wire: Record<string, { property: string; rules: Rule[]; format?: (value: unknown) => string }> = {
+	configCode: { property: 'config_code', rules: [] },
+	description: { property: 'description', rules: [] },
+	userCodeDst: { property: 'user_code_dst', rules: [] },
+	userCodeSrc: { property: 'user_code_src', rules: [] },
+	// A whole number, sent as a string ("1") as the schema and example both show.
+	statusCode: { property: 'status_code', rules: [required, wholeNumber], format: (value) => String(Number(value)) },
+	title: { property: 'title', rules: [] },
 };
 
 interface ContractChange {
-  itemIndex: number;
-  code: string;
-  change: IDataObject;
+	itemIndex: number;
+	code: string;
+	change: IDataObject;
 }
 
 /**
@@ -125,194 +95,139 @@ interface ContractChange {
  * become error items, before the request; each output item is the contract Apipagos
  * returns for that item's code, paired with it.
  */
-export async function updateManyContracts(
-  this: IExecuteFunctions,
-): Promise<INodeExecutionData[][]> {
-  const items = this.getInputData();
-  const output: INodeExecutionData[] = [];
-  const changes: ContractChange[] = [];
+export async function updateManyContracts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	const changes: ContractChange[] = [];
 
-  for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-    const change = readChange(this, itemIndex);
-    if (change instanceof NodeOperationError) {
-      if (!this.continueOnFail()) throw change;
-      output[itemIndex] = errorItem(change, itemIndex);
-    } else {
-      changes.push(change);
-    }
-  }
-  if (changes.length === 0) return [output];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const change = readChange(this, itemIndex);
+		if (change instanceof NodeOperationError) {
+			if (!this.continueOnFail()) throw change;
+			output[itemIndex] = errorItem(change, itemIndex);
+		} else {
+			changes.push(change);
+		}
+	}
+	if (changes.length === 0) return [output];
 
-  const request = bulkRequest(
-    this,
-    changes,
-    await this.getCredentials(apipagosCredentialType),
-  );
-  const source: RequestSource = {
-    run: startRequestRun((name, fallback) =>
-      Number(this.getNodeParameter(`requestOptions.${name}`, 0, fallback)),
-    ),
-    node: this.getNode(),
-    itemIndex: changes[0].itemIndex,
-  };
-  let response: IN8nHttpFullResponse;
-  try {
-    // Paced and retried like every other request (a bulk PUT is safe to repeat).
-    response = await withRetries(source, "PUT", async (timeout) => {
-      const answer = (await this.helpers.httpRequestWithAuthentication.call(
-        this,
-        apipagosCredentialType,
-        {
-          ...request,
-          timeout,
-        },
-      )) as IN8nHttpFullResponse;
-      throwIfProviderError(this.getNode(), apipagos, answer);
-      return answer;
-    });
-  } catch (error) {
-    // Already a NodeApiError from the request helper or the provider rule; wrapping returns it as is.
-    const failure = new NodeApiError(this.getNode(), error as JsonObject);
-    if (!this.continueOnFail()) throw failure;
-    for (const { itemIndex } of changes)
-      output[itemIndex] = errorItem(failure, itemIndex);
-    return [output];
-  }
+	const request = bulkRequest(this, changes, await this.getCredentials(apipagosCredentialType));
+	const source: RequestSource = {
+		run: startRequestRun((name, fallback) => Number(this.getNodeParameter(`requestOptions.${name}`, 0, fallback))),
+		node: this.getNode(),
+		itemIndex: changes[0].itemIndex,
+	};
+	let response: IN8nHttpFullResponse;
+	try {
+		// Paced and retried like every other request (a bulk PUT is safe to repeat).
+		response = await withRetries(source, 'PUT', async (timeout) => {
+			const answer = (await this.helpers.httpRequestWithAuthentication.call(this, apipagosCredentialType, {
+				...request,
+				timeout,
+			})) as IN8nHttpFullResponse;
+			throwIfProviderError(this.getNode(), apipagos, answer);
+			return answer;
+		});
+	} catch (error) {
+		// Already a NodeApiError from the request helper or the provider rule; wrapping returns it as is.
+		const failure = new NodeApiError(this.getNode(), error as JsonObject);
+		if (!this.continueOnFail()) throw failure;
+		for (const { itemIndex } of changes) output[itemIndex] = errorItem(failure, itemIndex);
+		return [output];
+	}
 
-  const records = recordsIn(response.body);
-  const taken = new Set<number>();
-  for (const { itemIndex, code } of changes) {
-    const index = records.findIndex(
-      (record, i) => !taken.has(i) && String(record.code) === code,
-    );
-    if (index !== -1) {
-      taken.add(index);
-      output[itemIndex] = {
-        json: records[index],
-        pairedItem: { item: itemIndex },
-      };
-      continue;
-    }
-    const missing = new NodeApiError(this.getNode(), {} as JsonObject, {
-      message: `Apipagos: the answer has no contract "${code}" [item ${itemIndex}]`,
-      description:
-        "Apipagos accepted the request but did not return this contract. Get it to check whether it changed.",
-      httpCode: String(response.statusCode),
-      itemIndex,
-    });
-    if (!this.continueOnFail()) throw missing;
-    output[itemIndex] = errorItem(missing, itemIndex);
-  }
-  return [output];
+	const records = recordsIn(response.body);
+	const taken = new Set<number>();
+	for (const { itemIndex, code } of changes) {
+		const index = records.findIndex((record, i) => !taken.has(i) && String(record.code) === code);
+		if (index !== -1) {
+			taken.add(index);
+			output[itemIndex] = { json: records[index], pairedItem: { item: itemIndex } };
+			continue;
+		}
+		const missing = new NodeApiError(this.getNode(), {} as JsonObject, {
+			message: `Apipagos: the answer has no contract "${code}" [item ${itemIndex}]`,
+			description: 'Apipagos accepted the request but did not return this contract. Get it to check whether it changed.',
+			httpCode: String(response.statusCode),
+			itemIndex,
+		});
+		if (!this.continueOnFail()) throw missing;
+		output[itemIndex] = errorItem(missing, itemIndex);
+	}
+	return [output];
 }
 
 /** One item's change in the bulk schema, or the error naming what is wrong with it. */
-function readChange(
-  context: IExecuteFunctions,
-  itemIndex: number,
-): ContractChange | NodeOperationError {
-  const node = context.getNode();
-  const code = context.getNodeParameter(
-    "contractCode",
-    itemIndex,
-    "",
-  ) as string;
-  const fields = context.getNodeParameter(
-    "updateFields",
-    itemIndex,
-    {},
-  ) as IDataObject;
-  const invalid =
-    ruleError(node, itemIndex, "Contract Code", code, [required]) ??
-    ruleError(node, itemIndex, "Update Fields", fields, [someFieldSet]);
-  if (invalid) return invalid;
+function readChange(context: IExecuteFunctions, itemIndex: number): ContractChange | NodeOperationError {
+	const node = context.getNode();
+	const code = context.getNodeParameter('contractCode', itemIndex, '') as string;
+	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const invalid =
+		ruleError(node, itemIndex, 'Contract Code', code, [required]) ??
+		ruleError(node, itemIndex, 'Update Fields', fields, [someFieldSet]);
+	if (invalid) return invalid;
 
-  const change: IDataObject = { code: String(code) };
-  for (const option of updateFieldsOptions) {
-    if (!(option.name in fields)) continue;
-    const value = fields[option.name];
-    const { property, rules, format = String } = wire[option.name];
-    const error = ruleError(node, itemIndex, option.displayName, value, rules);
-    if (error) return error;
-    change[property] = format(value);
-  }
-  return { itemIndex, code: String(code), change };
+	const change: IDataObject = { code: String(code) };
+	for (const option of updateFieldsOptions) {
+		if (!(option.name in fields)) continue;
+		const value = fields[option.name];
+		const { property, rules, format = String } = wire[option.name];
+		const error = ruleError(node, itemIndex, option.displayName, value, rules);
+		if (error) return error;
+		change[property] = format(value);
+	}
+	return { itemIndex, code: String(code), change };
 }
 
 function bulkRequest(
-  context: IExecuteFunctions,
-  changes: ContractChange[],
-  credentials: ICredentialDataDecryptedObject,
+	context: IExecuteFunctions,
+	changes: ContractChange[],
+	credentials: ICredentialDataDecryptedObject,
 ): IHttpRequestOptions {
-  return {
-    ...nodeRequestSettings(context),
-    method: "PUT",
-    url: `${resolveBaseUrl(credentials, apipagosEnvironments)}/contracts`,
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: changes.map(({ change }) => change),
-    json: true,
-    returnFullResponse: true,
-    // As in the node's other operations: error answers reach the provider rule.
-    ignoreHttpStatusErrors: true,
-  };
+	return {
+		...nodeRequestSettings(context),
+		method: 'PUT',
+		url: `${resolveBaseUrl(credentials, apipagosEnvironments)}/contracts`,
+		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+		body: changes.map(({ change }) => change),
+		json: true,
+		returnFullResponse: true,
+		// As in the node's other operations: error answers reach the provider rule.
+		ignoreHttpStatusErrors: true,
+	};
 }
 
 /** The node's Request Options settings (SSL, proxy), which routing applies to the other operations. */
-function nodeRequestSettings(
-  context: IExecuteFunctions,
-): Partial<IHttpRequestOptions> {
-  const { allowUnauthorizedCerts, proxy } = context.getNodeParameter(
-    "requestOptions",
-    0,
-    {},
-  ) as IDataObject;
-  const settings: Partial<IHttpRequestOptions> = {};
-  if (allowUnauthorizedCerts) settings.skipSslCertificateValidation = true;
-  if (typeof proxy === "string" && proxy) {
-    let url: URL;
-    try {
-      url = new URL(proxy);
-    } catch {
-      throw new NodeOperationError(
-        context.getNode(),
-        "The proxy is not valid",
-        {
-          description:
-            "Enter the proxy under Request Options as http://user:password@host:port.",
-        },
-      );
-    }
-    settings.proxy = {
-      host: url.hostname,
-      port: Number(url.port),
-      protocol: url.protocol.replace(/:$/, ""),
-      ...(url.username
-        ? {
-            auth: {
-              username: decodeURIComponent(url.username),
-              password: decodeURIComponent(url.password),
-            },
-          }
-        : {}),
-    };
-  }
-  return settings;
+function nodeRequestSettings(context: IExecuteFunctions): Partial<IHttpRequestOptions> {
+	const { allowUnauthorizedCerts, proxy } = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
+	const settings: Partial<IHttpRequestOptions> = {};
+	if (allowUnauthorizedCerts) settings.skipSslCertificateValidation = true;
+	if (typeof proxy === 'string' && proxy) {
+		let url: URL;
+		try {
+			url = new URL(proxy);
+		} catch {
+			throw new NodeOperationError(context.getNode(), 'The proxy is not valid', {
+				description: 'Enter the proxy under Request Options as http://user:password@host:port.',
+			});
+		}
+		settings.proxy = {
+			host: url.hostname,
+			port: Number(url.port),
+			protocol: url.protocol.replace(/:$/, ''),
+			...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
+		};
+	}
+	return settings;
 }
 
 /** The contracts in the answer: the documented bare array, or one wrapped in `data`. */
 function recordsIn(body: unknown): IDataObject[] {
-  const data = isObject(body) ? body.data : body;
-  const records = Array.isArray(data) ? data : isObject(data) ? [data] : [];
-  return records.filter(isObject);
+	const data = isObject(body) ? body.data : body;
+	const records = Array.isArray(data) ? data : isObject(data) ? [data] : [];
+	return records.filter(isObject);
 }
 
-function errorItem(
-  error: NodeApiError | NodeOperationError,
-  itemIndex: number,
-): INodeExecutionData {
-  return {
-    json: { error: error.message },
-    error,
-    pairedItem: { item: itemIndex },
-  };
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }

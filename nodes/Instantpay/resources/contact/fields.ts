@@ -66,7 +66,8 @@ const atLeastOneTag: Rule = (value) =>
 
 // Instantpay takes the tags as `tagDetails: [{ tagId }]`.
 async function sendTagDetails(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const tagDetails = tagIdList(this.getNodeParameter('tagIds', [])).map((tagId) => ({ tagId }));
+	// Read as the check above read it, so the expression is evaluated once.
+	const tagDetails = tagIdList(this.getNodeParameter('tagIds', [], { extractValue: true })).map((tagId) => ({ tagId }));
 	requestOptions.body = { ...(requestOptions.body as IDataObject), tagDetails };
 	return requestOptions;
 }
