@@ -70,6 +70,7 @@ class MockProvider {
 		const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
 		const contentType = req.headers['content-type'] ?? '';
 		const recorded = {
+			at: Date.now(),
 			method: req.method,
 			rawUrl: req.originalUrl,
 			path: req.originalUrl.split('?')[0],
