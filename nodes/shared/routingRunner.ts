@@ -292,8 +292,9 @@ function requestBase(
 		...defaults,
 		baseURL: resolveBaseUrl(credentials, environments),
 	};
-	// The base URL is the credential's, so its "allowed domains" setting applies as in n8n's engine.
-	const allowedDomains = getCredentialAllowedDomains({
+	// The base URL is the credential's, so its "allowed domains" setting applies as in n8n's
+	// engine (n8n versions before the setting existed have no such function).
+	const allowedDomains = typeof getCredentialAllowedDomains === 'function' && getCredentialAllowedDomains({
 		node,
 		credentialData: credentials,
 		credentialOwnedSurface: true,
