@@ -27,7 +27,7 @@ import { inputErrorOf } from './validation';
  * (RoutingNode) evaluates each mapped field's expression four times or more per item and
  * starts every item's request at once; this reads each field once per item, reads the
  * credential once per run, and sends through the request runner (pace, retries,
- * timeout), at most twice Max Concurrent Requests items being prepared at a time.
+ * timeout), with at most four times Max Concurrent Requests items under way at a time.
  *
  * It supports the part of `routing` this package uses, and refuses the rest when the
  * node runs (a unit test plans every operation of every node): `request` with static
@@ -234,8 +234,9 @@ async function runRouting(
 		}
 	};
 
-	// Twice the in-flight maximum: items waiting to be retried do not leave the pace idle.
-	const parallel = 2 * Number(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
+	// Four times the in-flight maximum: items waiting out a Retry-After keep their place
+	// in the pool without holding back the items behind them.
+	const parallel = 4 * Number(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
 	const output = await runEach(items.length, parallel, runItem, context.getExecutionCancelSignal());
 	return [output.flat()];
 }
