@@ -2,6 +2,7 @@
 // the README's Performance section.
 const fs = require('node:fs');
 const path = require('node:path');
+const { resilienceHeader, resilienceRows } = require('./lib/table');
 
 const dir = process.argv[2] ?? path.join(__dirname, 'results');
 const read = (file) => (fs.existsSync(path.join(dir, file)) ? JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) : undefined);
@@ -63,21 +64,5 @@ if (bench) {
 
 if (resilience) {
 	console.log('\n`npm run bench:resilience`:\n');
-	console.log(
-		table(
-			['Node', 'Scenario', 'Time', 'Least time the limit allows', 'Ratio', 'Same items without the limit', 'Ratio to the larger of both', 'Where the pace settled (last quarter)'],
-			resilience.providers.flatMap((provider) =>
-				provider.scenarios.map((s) => [
-					provider.label,
-					s.name,
-					`${(s.executionTimeMs / 1000).toFixed(1)} s`,
-					`${(s.leastTimeMs / 1000).toFixed(1)} s`,
-					String(s.ratioToLeastTime),
-					`${(s.withoutLimitMs / 1000).toFixed(1)} s`,
-					String(s.ratioToFloor),
-					`concurrency ${s.settled.paceConcurrencyMean} (max ${s.settled.paceConcurrencyMax}), ${s.settled.requestsPerSecond} req/s, ${Math.round(s.settled.share429 * 100)}% answered 429`,
-				]),
-			),
-		),
-	);
+	console.log(table(resilienceHeader, resilienceRows(resilience)));
 }

@@ -13,6 +13,7 @@ const { parseArgs, list } = require('./lib/args');
 const { providers } = require('./lib/providers');
 const { preparePackage, freshUserFolder, startBenchN8n, ourNode, measuredRun } = require('./lib/n8n');
 const { round } = require('./lib/sampling');
+const { resilienceHeader, resilienceRows } = require('./lib/table');
 const { ROOT } = require('../test/harness/n8nInstance');
 const { Agent, setGlobalDispatcher } = require('undici');
 
@@ -137,22 +138,10 @@ async function benchProvider(n8n, provider) {
 }
 
 function printTable(results) {
-	const header = ['Provider', 'Scenario', 'Time', 'Least time the limit allows', 'Ratio', 'Same items, no limit', 'Ratio to max(both)', 'Settled at (last quarter)'];
-	const rows = results.providers.flatMap((provider) =>
-		provider.scenarios.map((s) => [
-			provider.label,
-			s.name,
-			`${(s.executionTimeMs / 1000).toFixed(1)} s`,
-			`${(s.leastTimeMs / 1000).toFixed(1)} s`,
-			String(s.ratioToLeastTime),
-			`${(s.withoutLimitMs / 1000).toFixed(1)} s`,
-			String(s.ratioToFloor),
-			`concurrency ${s.settled.paceConcurrencyMean} (max ${s.settled.paceConcurrencyMax}), ${s.settled.requestsPerSecond} req/s, ${Math.round(s.settled.share429 * 100)}% 429`,
-		]),
-	);
-	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+	const rows = resilienceRows(results);
+	const widths = resilienceHeader.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
 	const line = (cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ');
-	console.log(line(header));
+	console.log(line(resilienceHeader));
 	console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
 	rows.forEach((row) => console.log(line(row)));
 }
@@ -163,7 +152,7 @@ function meta() {
 		n8n: require(path.join(ROOT, '.cache/n8n-runtime/node_modules/n8n/package.json')).version,
 		node: process.version,
 		definitions: {
-			time: "the node's executionTime in the run data n8n recorded, at the node's defaults (Max Concurrent Requests 10, Max Attempts 5)",
+			time: "the node's executionTime in the run data n8n recorded, at the node's defaults (Max Concurrent Requests 10, Max Attempts 8)",
 			leastTime:
 				'429s: the longest chain of Retry-After waits one item met (its 429 answers × 1 s), since the limit lets other requests go on; rate limit: (ceil(items / rate) − 1) s, the mock counting per one-second window',
 			withoutLimit: 'the same node, the same items, the same n8n, no fault: what n8n itself needs for them',

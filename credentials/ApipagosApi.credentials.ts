@@ -6,8 +6,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { withBaseUrl } from '../nodes/shared/baseUrl';
-import { apipagosBaseUrl, apipagosEnvironments } from '../nodes/Apipagos/api';
+import { apipagosBaseUrl } from '../nodes/Apipagos/api';
 
 // Apipagos documents no endpoint that answers a good token with 2xx and changes nothing.
 // Looking up a contract code that cannot exist answers a good token with 404 "Record
@@ -68,7 +67,7 @@ export class ApipagosApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const headers = { ...requestOptions.headers, 'Company-Token': String(credentials.companyToken) };
-		return withBaseUrl({ ...requestOptions, headers }, credentials, apipagosEnvironments);
+		return { ...requestOptions, headers };
 	}
 
 	test: ICredentialTestRequest = {

@@ -7,8 +7,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { withBaseUrl } from '../nodes/shared/baseUrl';
-import { ataraPayBaseUrl, ataraPayEnvironments } from '../nodes/AtaraPay/api';
+import { ataraPayBaseUrl } from '../nodes/AtaraPay/api';
 
 export class AtaraPayApi implements ICredentialType {
 	name = 'ataraPayApi';
@@ -72,7 +71,7 @@ export class AtaraPayApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const authtoken = Buffer.from(`${credentials.publicKey}:${credentials.privateKey}`).toString('base64');
 		const body = { ...(requestOptions.body as IDataObject | undefined), authtoken };
-		return withBaseUrl({ ...requestOptions, body }, credentials, ataraPayEnvironments);
+		return { ...requestOptions, body };
 	}
 
 	test: ICredentialTestRequest = {

@@ -10,7 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { createHash } from 'node:crypto';
-import { resolveBaseUrl, withBaseUrl } from '../nodes/shared/baseUrl';
+import { resolveBaseUrl } from '../nodes/shared/baseUrl';
 import { isObject } from '../nodes/shared/providerResponse';
 import { describeFatoraError, fatoraBaseUrl, fatoraEnvironments } from '../nodes/Fatora/api';
 
@@ -114,7 +114,7 @@ export class FatoraApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const token = credentials.bearerTokenApiKey === credentials.apiKey ? credentials.bearerToken : '';
 		const headers = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
-		return withBaseUrl({ ...requestOptions, headers }, credentials, fatoraEnvironments);
+		return { ...requestOptions, headers };
 	}
 
 	// A wrong key fails in preAuthentication: n8n fetches a token before this request when none

@@ -7,8 +7,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { withBaseUrl } from '../nodes/shared/baseUrl';
-import { instantpayBaseUrl, instantpayEnvironments, instantpayRequest, instantpayStatusCodes } from '../nodes/Instantpay/api';
+import { instantpayBaseUrl, instantpayRequest, instantpayStatusCodes } from '../nodes/Instantpay/api';
 
 const checkCredential =
 	'Check the client ID, client secret and endpoint IP, and that they belong to the chosen environment.';
@@ -109,7 +108,7 @@ export class InstantpayApi implements ICredentialType {
 			'X-Ipay-Client-Secret': String(credentials.clientSecret),
 			'X-Ipay-Endpoint-Ip': String(credentials.endpointIp),
 		};
-		return withBaseUrl({ ...requestOptions, headers }, credentials, instantpayEnvironments);
+		return { ...requestOptions, headers };
 	}
 
 	// List Tags reads nothing. HTTP errors are let through so the rules read the envelope

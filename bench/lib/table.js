@@ -49,4 +49,22 @@ function printTable(results) {
 	}
 }
 
-module.exports = { printTable };
+/** The columns of a `npm run bench:resilience` result: one row per provider and scenario. */
+const resilienceHeader = ['Node', 'Scenario', 'Time', 'Least time the limit allows', 'Ratio', 'Same items without the limit', 'Ratio to the larger of both', 'Where the pace settled (last quarter)'];
+
+function resilienceRows(results) {
+	return results.providers.flatMap((provider) =>
+		provider.scenarios.map((s) => [
+			provider.label,
+			s.name,
+			`${(s.executionTimeMs / 1000).toFixed(1)} s`,
+			`${(s.leastTimeMs / 1000).toFixed(1)} s`,
+			String(s.ratioToLeastTime),
+			`${(s.withoutLimitMs / 1000).toFixed(1)} s`,
+			String(s.ratioToFloor),
+			`concurrency ${s.settled.paceConcurrencyMean} (max ${s.settled.paceConcurrencyMax}), ${s.settled.requestsPerSecond} req/s, ${Math.round(s.settled.share429 * 100)}% answered 429`,
+		]),
+	);
+}
+
+module.exports = { printTable, resilienceHeader, resilienceRows };

@@ -20,7 +20,6 @@ export class Apipagos implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'apipagosApi', required: true }],
 		requestDefaults: {
-			// The base URL comes from the credential's authenticate.
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 			// Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
 			// message. The key is static (nothing to refresh), so a 401 is not worth sending twice.

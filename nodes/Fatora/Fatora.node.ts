@@ -20,7 +20,6 @@ export class Fatora implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'fatoraApi', required: true }],
 		requestDefaults: {
-			// The base URL comes from the credential's authenticate.
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 			// Error answers reach checkProviderResponse; a 401 still throws so n8n fetches a new token.
 			ignoreHttpStatusErrors: { ignore: true, except: [401] },

@@ -22,7 +22,6 @@ export class Instantpay implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'instantpayApi', required: true }],
 		requestDefaults: {
-			// The base URL comes from the credential's authenticate.
 			// Every answer, whatever its HTTP status, reaches checkProviderResponse.
 			...instantpayRequest,
 		},

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 /** A provider's documented environments, by the credential's `environment` value. */
 export type Environments = Record<string, string>;
@@ -24,21 +24,10 @@ function baseUrlOf(credential: '$credentials' | '$self', environments: Environme
 	return `(${credential}.environment === "custom" ? String(${credential}.baseUrl).trim().replace(/\\/+$/, "") : ${JSON.stringify(environments)}[${credential}.environment])`;
 }
 
-/** The same base URL, for code that holds the decrypted credential (list searches). */
+/** The same base URL, for code that holds the decrypted credential (the routing runner, list searches). */
 export function resolveBaseUrl(credentials: ICredentialDataDecryptedObject, environments: Environments): string {
 	return credentials.environment === 'custom'
 		? String(credentials.baseUrl).trim().replace(/\/+$/, '')
 		: environments[String(credentials.environment)];
 }
 
-/**
- * For a credential's `authenticate`: points a request at the credential's base URL.
- * Doing it here, in code, spares n8n evaluating a base-URL expression for every item.
- */
-export function withBaseUrl(
-	requestOptions: IHttpRequestOptions,
-	credentials: ICredentialDataDecryptedObject,
-	environments: Environments,
-): IHttpRequestOptions {
-	return { ...requestOptions, baseURL: requestOptions.baseURL || resolveBaseUrl(credentials, environments) };
-}

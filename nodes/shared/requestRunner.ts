@@ -2,11 +2,12 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { RequestPace } from './requestPace';
 import { answerBehind } from './providerResponse';
 
@@ -57,6 +58,37 @@ export const requestOptions: INodeProperties = {
 		},
 	],
 };
+
+/**
+ * What n8n's Request Options Ignore SSL Issues and Proxy make of every request of a run.
+ * A proxy that is not a URL stops the node before anything is sent.
+ */
+export function requestSettings(
+	node: INode,
+	{ allowUnauthorizedCerts, proxy }: { allowUnauthorizedCerts?: unknown; proxy?: unknown },
+): Partial<IHttpRequestOptions> {
+	const settings: Partial<IHttpRequestOptions> = {};
+	if (allowUnauthorizedCerts) settings.skipSslCertificateValidation = true;
+	if (typeof proxy === 'string' && proxy) settings.proxy = proxyOf(node, proxy);
+	return settings;
+}
+
+function proxyOf(node: INode, proxy: string): IHttpRequestOptions['proxy'] {
+	let url: URL;
+	try {
+		url = new URL(proxy.includes('://') ? proxy : `http://${proxy}`);
+	} catch {
+		throw new NodeOperationError(node, 'The proxy is not valid', {
+			description: 'Enter the proxy under Request Options as a URL, such as http://user:password@proxy.example.com:3128.',
+		});
+	}
+	return {
+		host: url.hostname,
+		port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+		protocol: url.protocol.replace(/:$/, ''),
+		...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
+	};
+}
 
 /** How a provider pages a list: the parameters that ask for page `pageIndex` (0-based) of `size` records. */
 export interface Paging {

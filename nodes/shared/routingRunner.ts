@@ -16,9 +16,16 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeApiError, NodeHelpers, NodeOperationError, getCredentialAllowedDomains, sleep } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeHelpers,
+	NodeOperationError,
+	getCredentialAllowedDomains,
+	isResourceLocatorValue,
+	sleep,
+} from 'n8n-workflow';
 import { resolveBaseUrl, type Environments } from './baseUrl';
-import { DEFAULT_MAX_CONCURRENCY, startRequestRun, withRetries } from './requestRunner';
+import { DEFAULT_MAX_CONCURRENCY, requestSettings, startRequestRun, withRetries } from './requestRunner';
 import { inputErrorOf } from './validation';
 
 /**
@@ -302,46 +309,22 @@ function requestBase(
 		nodeEndpointUrl: base.baseURL,
 	});
 	if (allowedDomains) base.allowedDomains = allowedDomains;
-	if (options.allowUnauthorizedCerts) base.skipSslCertificateValidation = true;
-	if (options.proxy) base.proxy = proxyOf(node, options.proxy);
-	return base;
-}
-
-function proxyOf(node: INode, proxy: string): IHttpRequestOptions['proxy'] {
-	let url: URL;
-	try {
-		url = new URL(proxy.includes('://') ? proxy : `http://${proxy}`);
-	} catch {
-		throw new NodeOperationError(node, 'The proxy is not valid', {
-			description: 'Enter the proxy as a URL, such as http://user:password@proxy.example.com:3128.',
-		});
-	}
-	const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
-	return {
-		host: url.hostname,
-		port,
-		protocol: url.protocol.replace(/:$/, ''),
-		...(url.username
-			? {
-					auth: {
-						username: decodeURIComponent(url.username),
-						password: decodeURIComponent(url.password),
-					},
-				}
-			: {}),
-	};
+	return { ...base, ...requestSettings(node, options) };
 }
 
 type ParameterReader = (name: string, fallback?: unknown, options?: IGetNodeParameterOptions) => unknown;
 
 /**
  * An item's parameters, each evaluated once: the runner reads a field to send it, and its
- * checks (preSend) read it again.
+ * checks (preSend) read it again. `extractValue` only changes what a resource locator
+ * gives, so other parameters are kept once whichever way they are read.
  */
 function parameterReader(context: IExecuteFunctions, itemIndex: number): ParameterReader {
 	const values = new Map<string, unknown>();
+	const { parameters } = context.getNode();
 	return (name, fallback, options) => {
-		const key = options?.extractValue ? `${name} (value)` : name;
+		const asSetUp = name.split('.').reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], parameters);
+		const key = options?.extractValue && isResourceLocatorValue(asSetUp) ? `${name} (value)` : name;
 		if (!values.has(key)) {
 			values.set(key, context.getNodeParameter(name, itemIndex, fallback as never, options));
 		}

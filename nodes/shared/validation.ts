@@ -57,8 +57,7 @@ export function validateAsSetUp(parameter: string, displayName: string, ...rules
 
 /**
  * A field's `routing.send` that sends its value as `property` and checks the value sent
- * (as `validate` does), reading it from the request rather than evaluating the
- * parameter's expression a second time.
+ * (as `validate` does): the mapping and its check in one declaration.
  */
 export function sendChecked(
 	type: 'body' | 'query',
@@ -163,7 +162,6 @@ export function maxLength(limit: number): Rule {
 /**
  * A preSend action for an ID that goes in the URL path: checks it like `validate`, then
  * puts it, encoded as one path segment, where the operation's URL says `{parameter}`.
- * Done in code, the ID expression is evaluated once, not once more for the URL.
  */
 export function idInPath(parameter: string, displayName: string, ...rules: Rule[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {

@@ -34,11 +34,21 @@ test('every node has routed operations', () => {
 	for (const label of Object.keys(nodeClasses)) expect(cases.some(([name]) => name === label)).toBe(true);
 });
 
-test.each(cases)('%s %s → %s plans: a method, a path, and every field sent somewhere', (_label, resource, operation, description) => {
+test.each(cases)('%s %s → %s plans with a method and a path', (_label, resource, operation, description) => {
 	const plan = planRouting(description, nodeFor(description, resource, operation));
 	expect(plan.request.method).toMatch(/^(GET|POST|PUT|PATCH|DELETE)$/);
 	expect(plan.request.url).toMatch(/^\//);
-	for (const field of plan.fields) expect(field.sendTo ?? field.isMaxResults).toBeTruthy();
+});
+
+test("a plan holds only the shown operation's fields, each sent where its routing says", () => {
+	const { description } = new nodeClasses.AtaraPay();
+	const plan = planRouting(description, nodeFor(description, 'project', 'update'));
+	expect(plan.request).toMatchObject({ method: 'PUT', url: '/api/project/updateProject/{projectId}' });
+	expect(plan.fields).toEqual([
+		{ path: 'projectId', extractValue: true, sendTo: { where: 'body', property: 'project_id' } },
+		{ path: 'projectName', extractValue: false, sendTo: { where: 'body', property: 'project_name' } },
+		{ path: 'description', extractValue: false, sendTo: { where: 'body', property: 'description' } },
+	]);
 });
 
 test('Apipagos Update Many stays a custom operation of its own', () => {

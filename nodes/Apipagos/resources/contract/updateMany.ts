@@ -11,7 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { resolveBaseUrl } from '../../../shared/baseUrl';
 import { isObject, throwIfProviderError } from '../../../shared/providerResponse';
-import { startRequestRun, withRetries, type RequestSource } from '../../../shared/requestRunner';
+import { requestSettings, startRequestRun, withRetries, type RequestSource } from '../../../shared/requestRunner';
 import { required, ruleError, wholeNumber, type Rule } from '../../../shared/validation';
 import { apipagos, apipagosCredentialType, apipagosEnvironments } from '../../api';
 import { contractCode, someFieldSet, statusCodeOption } from './common';
@@ -185,7 +185,7 @@ function bulkRequest(
 	credentials: ICredentialDataDecryptedObject,
 ): IHttpRequestOptions {
 	return {
-		...nodeRequestSettings(context),
+		...requestSettings(context.getNode(), context.getNodeParameter('requestOptions', 0, {}) as IDataObject),
 		method: 'PUT',
 		url: `${resolveBaseUrl(credentials, apipagosEnvironments)}/contracts`,
 		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -195,30 +195,6 @@ function bulkRequest(
 		// As in the node's other operations: error answers reach the provider rule.
 		ignoreHttpStatusErrors: true,
 	};
-}
-
-/** The node's Request Options settings (SSL, proxy), which routing applies to the other operations. */
-function nodeRequestSettings(context: IExecuteFunctions): Partial<IHttpRequestOptions> {
-	const { allowUnauthorizedCerts, proxy } = context.getNodeParameter('requestOptions', 0, {}) as IDataObject;
-	const settings: Partial<IHttpRequestOptions> = {};
-	if (allowUnauthorizedCerts) settings.skipSslCertificateValidation = true;
-	if (typeof proxy === 'string' && proxy) {
-		let url: URL;
-		try {
-			url = new URL(proxy);
-		} catch {
-			throw new NodeOperationError(context.getNode(), 'The proxy is not valid', {
-				description: 'Enter the proxy under Request Options as http://user:password@host:port.',
-			});
-		}
-		settings.proxy = {
-			host: url.hostname,
-			port: Number(url.port),
-			protocol: url.protocol.replace(/:$/, ''),
-			...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
-		};
-	}
-	return settings;
 }
 
 /** The contracts in the answer: the documented bare array, or one wrapped in `data`. */

@@ -66,8 +66,7 @@ const atLeastOneTag: Rule = (value) =>
 
 // Instantpay takes the tags as `tagDetails: [{ tagId }]`.
 async function sendTagDetails(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	// Read as the check above read it, so the expression is evaluated once.
-	const tagDetails = tagIdList(this.getNodeParameter('tagIds', [], { extractValue: true })).map((tagId) => ({ tagId }));
+	const tagDetails = tagIdList(this.getNodeParameter('tagIds', [])).map((tagId) => ({ tagId }));
 	requestOptions.body = { ...(requestOptions.body as IDataObject), tagDetails };
 	return requestOptions;
 }
