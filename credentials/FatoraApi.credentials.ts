@@ -12,6 +12,7 @@ import type {
 import { createHash } from 'node:crypto';
 import { resolveBaseUrl } from '../nodes/shared/baseUrl';
 import { isObject } from '../nodes/shared/providerResponse';
+import { noRedirects } from '../nodes/shared/redirectPolicy';
 import { describeFatoraError, fatoraBaseUrl, fatoraEnvironments } from '../nodes/Fatora/api';
 
 /**
@@ -140,6 +141,8 @@ export class FatoraApi implements ICredentialType {
 	};
 }
 
+const AUTHORIZE_TIMEOUT_MS = 20_000;
+
 // Client endpoints take a bearer token that Fatora issues for the API key.
 async function fetchBearerToken(context: IHttpRequestHelper, baseUrl: string, apiKey: string): Promise<string> {
 	// The docs show this call only as a curl without a method, which curl sends as GET.
@@ -150,6 +153,9 @@ async function fetchBearerToken(context: IHttpRequestHelper, baseUrl: string, ap
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// A hanging Authorize would otherwise hold the node (and Stop) for good.
+		timeout: AUTHORIZE_TIMEOUT_MS,
+		...noRedirects,
 	})) as IN8nHttpFullResponse;
 	const body = isObject(response.body) ? response.body : {};
 	const token = body.bearer_token;

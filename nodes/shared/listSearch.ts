@@ -6,8 +6,11 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
+import { allowedDomainsOf } from './allowedDomains';
+import { checkAnswer } from './answerCheck';
 import { resolveBaseUrl, type Environments } from './baseUrl';
 import { throwIfProviderError, type Provider } from './providerResponse';
+import { noRedirects } from './redirectPolicy';
 
 export interface RecordList {
 	provider: Provider;
@@ -29,13 +32,17 @@ export async function searchRecords(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const credentials = await context.getCredentials(list.credentialType);
+	const baseUrl = resolveBaseUrl(credentials, list.environments);
 	const response = (await context.helpers.httpRequestWithAuthentication.call(context, list.credentialType, {
 		...list.request,
-		url: `${resolveBaseUrl(credentials, list.environments)}${list.request.url}`,
+		url: `${baseUrl}${list.request.url}`,
 		returnFullResponse: true,
 		// A provider without tokens to refresh may let 401 answers through too.
 		ignoreHttpStatusErrors: list.request.ignoreHttpStatusErrors ?? { ignore: true, except: [401] },
+		...allowedDomainsOf(context.getNode(), credentials, baseUrl),
+		...noRedirects,
 	})) as IN8nHttpFullResponse;
+	checkAnswer(context.getNode(), list.provider.name, response);
 	throwIfProviderError(context.getNode(), list.provider, response);
 
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;

@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { cancellableWait, RunStopped, untilStopped } from './cancellableWait';
 
 export type Outcome = 'ok' | 'congested' | 'other';
 
@@ -32,9 +32,14 @@ export class RequestPace {
 
 	private nextStartAt = 0;
 
+	/** Times of the successes of the last second (older ones are dropped as new ones come). */
 	private recentSuccesses: number[] = [];
 
-	constructor(private readonly maxInFlight: number) {}
+	/** `stopped`: once aborted, waiting requests give up their turn (RunStopped) and none starts. */
+	constructor(
+		private readonly maxInFlight: number,
+		private readonly stopped?: AbortSignal,
+	) {}
 
 	/** How many requests may be in flight now. */
 	get concurrency(): number {
@@ -47,15 +52,38 @@ export class RequestPace {
 
 	/** Waits for a free slot and the moment to send. Retries pass `first` to go ahead of new requests. */
 	async acquire(first = false): Promise<number> {
+		if (this.stopped?.aborted) throw new RunStopped();
 		if (this.inFlight < this.allowed() && this.waiting.length === 0) {
 			this.inFlight++;
 		} else {
-			await new Promise<void>((resolve) => (first ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
+			let wake = () => {};
+			const turn = new Promise<void>((resolve) => {
+				wake = resolve;
+				if (first) this.waiting.unshift(resolve);
+				else this.waiting.push(resolve);
+			});
+			let gotTurn = false;
+			try {
+				await untilStopped(turn, this.stopped);
+				gotTurn = true;
+			} finally {
+				if (!gotTurn) {
+					const queued = this.waiting.indexOf(wake);
+					if (queued !== -1) this.waiting.splice(queued, 1);
+					else this.giveBack(); // the slot was handed over just as the run stopped
+				}
+			}
 		}
 		const now = Date.now();
 		const startAt = Math.max(now, this.resumeAt, this.nextStartAt);
 		this.nextStartAt = startAt + this.startGapMs;
-		if (startAt > now) await sleep(startAt - now);
+		let started = false;
+		try {
+			await cancellableWait(startAt - now, this.stopped);
+			started = true;
+		} finally {
+			if (!started) this.giveBack();
+		}
 		return this.round;
 	}
 
@@ -65,6 +93,7 @@ export class RequestPace {
 		if (outcome === 'ok') {
 			this.congestedInARow = 0;
 			this.recentSuccesses.push(now);
+			while (now - this.recentSuccesses[0] >= 1000) this.recentSuccesses.shift();
 			this.window = Math.min(this.maxInFlight, this.window + (this.slowStart ? 1 : 1 / this.window));
 			if (this.startGapMs > 0) {
 				// Half a request per second faster each second: slow enough that a provider's
@@ -84,6 +113,11 @@ export class RequestPace {
 				if (this.congestedInARow === 3) this.limitRateToRecentSuccesses(now);
 			}
 		}
+		this.giveBack();
+	}
+
+	/** Frees a slot and hands free slots to the requests waiting, first in line first. */
+	private giveBack(): void {
 		this.inFlight--;
 		while (this.waiting.length > 0 && this.inFlight < this.allowed()) {
 			this.inFlight++;

@@ -7,7 +7,8 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { cancellableWait } from './cancellableWait';
 import { RequestPace } from './requestPace';
 import { answerBehind } from './providerResponse';
 
@@ -144,20 +145,68 @@ export function runPages(paging: Paging) {
 
 /**
  * The pace and limits one node execution's requests share, from the node's Request
- * Options (read once: each read costs n8n a deep copy).
+ * Options (read once: each read costs n8n a deep copy). `stop()` ends the run: no request
+ * starts after it and every wait ends at once; requests already sent still get their answer.
  */
 export interface RequestRun {
 	pace: RequestPace;
 	maxAttempts: number;
+	maxConcurrency: number;
 	timeoutMs: number;
+	stopped: AbortSignal;
+	stop: () => void;
+	/** Without Continue On Fail, a failed request stops the run before its slot is given to the next. */
+	stopOnFailure: boolean;
 }
 
-export function startRequestRun(option: (name: string, fallback: number) => number): RequestRun {
+/**
+ * Checks the options and starts the run. `cancelled` is the execution's cancel signal
+ * (Stop), when this n8n version has one: it stops the run too.
+ */
+export function startRequestRun(
+	node: INode,
+	option: (name: string, fallback: number) => unknown,
+	stopOnFailure: boolean,
+	cancelled?: AbortSignal,
+): RequestRun {
+	const maxConcurrency = wholeOption(node, 'Max Concurrent Requests', option('maxConcurrency', DEFAULT_MAX_CONCURRENCY));
+	const maxAttempts = wholeOption(node, 'Max Attempts', option('maxAttempts', DEFAULT_MAX_ATTEMPTS));
+	const timeoutMs = Number(option('timeout', DEFAULT_TIMEOUT_MS));
+	const controller = new AbortController();
+	if (cancelled?.aborted) controller.abort();
+	cancelled?.addEventListener('abort', () => controller.abort(), { once: true });
 	return {
-		pace: new RequestPace(option('maxConcurrency', DEFAULT_MAX_CONCURRENCY)),
-		maxAttempts: option('maxAttempts', DEFAULT_MAX_ATTEMPTS),
-		timeoutMs: option('timeout', DEFAULT_TIMEOUT_MS),
+		pace: new RequestPace(maxConcurrency, controller.signal),
+		maxAttempts,
+		maxConcurrency,
+		timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : DEFAULT_TIMEOUT_MS,
+		stopped: controller.signal,
+		stop: () => controller.abort(),
+		stopOnFailure,
 	};
+}
+
+// An expression can give anything: 0 would send nothing and NaN retry forever, silently.
+function wholeOption(node: INode, displayName: string, value: unknown): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number === 'number' && Number.isInteger(number) && number >= 1) return number;
+	throw new NodeOperationError(node, `"${displayName}" in Request Options must be a whole number of at least 1`, {
+		description: `It is ${JSON.stringify(value) ?? String(value)}. Enter a number such as 10, or an expression that gives one.`,
+	});
+}
+
+/**
+ * A preSend action for a request sent as POST that only reads (AtaraPay's Get Many): it is
+ * retried, and described on failure, as a read rather than as a create.
+ */
+const READ = Symbol('read');
+export async function sentAsRead(requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	(requestOptions as IHttpRequestOptions & { [READ]?: boolean })[READ] = true;
+	return requestOptions;
+}
+
+export function isRead(requestOptions: object): boolean {
+	return (requestOptions as { [READ]?: boolean })[READ] === true;
 }
 
 /** What the retry loop needs to know about where it runs. */
@@ -182,10 +231,11 @@ export async function withRetries<T>(
 	source: RequestSource,
 	method: string,
 	attempt: (timeoutMs: number) => Promise<T>,
+	isRead = false,
 ): Promise<T> {
 	const { run } = source;
 	const { pace } = run;
-	const safeToRepeat = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'].includes(method.toUpperCase());
+	const safeToRepeat = isRead || ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'].includes(method.toUpperCase());
 
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		const round = await pace.acquire(attemptNumber > 1);
@@ -202,16 +252,17 @@ export async function withRetries<T>(
 
 		const waitMs =
 			'retryAfterMs' in failure && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoff(attemptNumber);
-		const congested = failure.kind === 'rateLimited' || failure.kind === 'unavailable';
-		pace.release(round, congested ? 'congested' : 'other', waitMs);
 		// A 429 or a refused connection means nothing was done; other failures may hide a
 		// request that was carried out, so only requests that are safe to repeat go again.
 		const retryable =
 			failure.kind === 'rateLimited' || failure.kind === 'unreachable' || (safeToRepeat && failure.kind !== 'final');
-		if (!retryable || attemptNumber >= run.maxAttempts) {
-			throw explain(source, lastError, failure, attemptNumber, run.timeoutMs, retryable);
-		}
-		await sleep(waitMs);
+		const failed = !retryable || attemptNumber >= run.maxAttempts;
+		// Stopped before the slot is freed, so the request waiting for it is not sent.
+		if (failed && run.stopOnFailure) run.stop();
+		const congested = failure.kind === 'rateLimited' || failure.kind === 'unavailable';
+		pace.release(round, congested ? 'congested' : 'other', waitMs);
+		if (failed) throw explain(source, lastError, failure, attemptNumber, run.timeoutMs, retryable);
+		await cancellableWait(waitMs, run.stopped);
 	}
 }
 

@@ -16,16 +16,13 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import {
-	NodeApiError,
-	NodeHelpers,
-	NodeOperationError,
-	getCredentialAllowedDomains,
-	isResourceLocatorValue,
-	sleep,
-} from 'n8n-workflow';
+import { NodeApiError, NodeHelpers, NodeOperationError, isResourceLocatorValue } from 'n8n-workflow';
+import { allowedDomainsOf } from './allowedDomains';
+import { checkAnswer } from './answerCheck';
 import { resolveBaseUrl, type Environments } from './baseUrl';
-import { DEFAULT_MAX_CONCURRENCY, requestSettings, startRequestRun, withRetries } from './requestRunner';
+import { cancellableWait, RunStopped } from './cancellableWait';
+import { noRedirects } from './redirectPolicy';
+import { isRead, requestSettings, startRequestRun, withRetries, type RequestRun } from './requestRunner';
 import { inputErrorOf } from './validation';
 
 /**
@@ -204,24 +201,38 @@ async function runRouting(
 		type: credentialType,
 		data: credentials,
 	};
-	const run = startRequestRun((name, fallback) => Number(options[name] ?? fallback));
+	// Stop (the execution's cancel signal, where this n8n version has one) ends the run's waits.
+	const run = startRequestRun(
+		node,
+		(name, fallback) => options[name] ?? fallback,
+		!context.continueOnFail(),
+		context.getExecutionCancelSignal?.(),
+	);
 
 	const send = async (itemContext: IExecutePaginationFunctions, requestData: RequestData) => {
-		const source = { run, node, itemIndex: itemContext.getItemIndex() };
-		return await withRetries(source, String(requestData.options.method ?? 'GET'), async (timeout) => {
-			const requestOptions = {
-				...requestData.options,
-				timeout,
-				returnFullResponse: true,
-			} as IHttpRequestOptions;
-			const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, requestOptions, {
-				credentialsDecrypted,
-			})) as IN8nHttpFullResponse;
-			return await postReceive(itemContext, plan.postReceive, response);
-		});
+		const itemIndex = itemContext.getItemIndex();
+		const source = { run, node, itemIndex };
+		const method = String(requestData.options.method ?? 'GET');
+		return await withRetries(
+			source,
+			method,
+			async (timeout) => {
+				const requestOptions = {
+					...requestData.options,
+					timeout,
+					returnFullResponse: true,
+				} as IHttpRequestOptions;
+				const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, requestOptions, {
+					credentialsDecrypted,
+				})) as IN8nHttpFullResponse;
+				checkAnswer(node, description.displayName, response, itemIndex);
+				return await postReceive(itemContext, plan.postReceive, response);
+			},
+			isRead(requestData.options),
+		);
 	};
 
-	const batch = batchStarts(options.batching?.batch);
+	const batch = batchStarts(options.batching?.batch, run.stopped);
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		await batch(itemIndex);
 		const read = parameterReader(context, itemIndex);
@@ -237,14 +248,16 @@ async function runRouting(
 			const kept = maxResults === undefined ? output : output.slice(0, Number(maxResults));
 			return kept.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 		} catch (error) {
-			return failedItem(context, node, itemIndex, error);
+			// Stopped by Stop or by another item's failure: nothing more to say for this item.
+			if (error instanceof RunStopped) return [];
+			return failedItem(context, run, node, itemIndex, error);
 		}
 	};
 
 	// Four times the in-flight maximum: items waiting out a Retry-After keep their place
 	// in the pool without holding back the items behind them.
-	const parallel = 4 * Number(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
-	const output = await runEach(items.length, parallel, runItem, context.getExecutionCancelSignal());
+	const output = await runEach(items.length, 4 * run.maxConcurrency, runItem, run.stopped);
+	if (run.stopped.aborted) throw new NodeOperationError(node, 'The execution was stopped before every item was done');
 	return [output.flat()];
 }
 
@@ -277,14 +290,14 @@ async function runEach<T>(
 }
 
 /** n8n's Batching option: item i starts no sooner than (i / Items per Batch) × Batch Interval. */
-function batchStarts(batch: { batchSize?: number; batchInterval?: number } = {}) {
+function batchStarts(batch: { batchSize?: number; batchInterval?: number } = {}, stopped?: AbortSignal) {
 	const size = Number(batch.batchSize) > 0 ? Number(batch.batchSize) : 1;
 	const interval = Number(batch.batchInterval) || 0;
 	const startedAt = Date.now();
 	return async (itemIndex: number) => {
 		if (interval <= 0) return;
 		const wait = startedAt + Math.floor(itemIndex / size) * interval - Date.now();
-		if (wait > 0) await sleep(wait);
+		await cancellableWait(wait, stopped);
 	};
 }
 
@@ -296,20 +309,14 @@ function requestBase(
 	environments: Environments,
 	options: RequestOptionsParameter,
 ): IHttpRequestOptions {
-	const base: IHttpRequestOptions = {
+	const baseURL = resolveBaseUrl(credentials, environments);
+	return {
 		...defaults,
-		baseURL: resolveBaseUrl(credentials, environments),
+		baseURL,
+		...allowedDomainsOf(node, credentials, baseURL),
+		...requestSettings(node, options),
+		...noRedirects,
 	};
-	// The base URL is the credential's, so its "allowed domains" setting applies as in n8n's
-	// engine (n8n versions before the setting existed have no such function).
-	const allowedDomains = typeof getCredentialAllowedDomains === 'function' && getCredentialAllowedDomains({
-		node,
-		credentialData: credentials,
-		credentialOwnedSurface: true,
-		nodeEndpointUrl: base.baseURL,
-	});
-	if (allowedDomains) base.allowedDomains = allowedDomains;
-	return { ...base, ...requestSettings(node, options) };
 }
 
 type ParameterReader = (name: string, fallback?: unknown, options?: IGetNodeParameterOptions) => unknown;
@@ -388,7 +395,10 @@ async function postReceive(
 	actions: PostReceiveAction[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const body = response.body as IDataObject | IDataObject[];
+	// checkAnswer let through JSON or nothing; nothing is an empty record, never a spread string.
+	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as
+		| IDataObject
+		| IDataObject[];
 	let items: INodeExecutionData[] =
 		Array.isArray(body) && actions.length === 0 ? body.map((json) => ({ json })) : [{ json: body as IDataObject }];
 	for (const action of actions)
@@ -398,15 +408,26 @@ async function postReceive(
 
 /**
  * With Continue On Fail, the item's error becomes its output item, linked to its input
- * item (also when n8n sends it to the error output); otherwise the error stops the node.
+ * item (also when n8n sends it to the error output); otherwise the error stops the node,
+ * and the run with it: no further request starts (their outputs would be discarded, and
+ * a re-run would send them again).
  */
-function failedItem(context: IExecuteFunctions, node: INode, itemIndex: number, error: unknown): INodeExecutionData[] {
+function failedItem(
+	context: IExecuteFunctions,
+	run: RequestRun,
+	node: INode,
+	itemIndex: number,
+	error: unknown,
+): INodeExecutionData[] {
 	const nodeError =
 		error instanceof NodeApiError || error instanceof NodeOperationError
 			? error
 			: new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
 	nodeError.context.itemIndex ??= itemIndex;
-	if (!context.continueOnFail()) throw nodeError;
+	if (!context.continueOnFail()) {
+		run.stop();
+		throw nodeError;
+	}
 	return [
 		{
 			json: { error: nodeError.message },

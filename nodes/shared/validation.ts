@@ -7,6 +7,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { pathSegment } from './pathSegment';
 
 /** A check of one value: returns what is wrong with it and how to fix it, or nothing. */
 export type Rule = (value: unknown) => { problem: string; fix: string } | undefined;
@@ -159,6 +160,18 @@ export function maxLength(limit: number): Rule {
 	);
 }
 
+const onePathSegment: Rule = (value) =>
+	pathSegment(String(value).trim()) === undefined
+		? { problem: 'is not a valid ID', fix: 'Enter the ID of a record: "." and ".." would name another address, not a record.' }
+		: undefined;
+
+// Larger whole numbers lose digits as JSON numbers (9007199254740993 would be sent as …992).
+export const safeInteger = check(
+	(text) => Number.isSafeInteger(Number(text)),
+	'is too large to send exactly',
+	'Enter a whole number up to 9007199254740991.',
+);
+
 /**
  * A preSend action for an ID that goes in the URL path: checks it like `validate`, then
  * puts it, encoded as one path segment, where the operation's URL says `{parameter}`.
@@ -166,9 +179,9 @@ export function maxLength(limit: number): Rule {
 export function idInPath(parameter: string, displayName: string, ...rules: Rule[]): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const value = this.getNodeParameter(parameter, undefined, { extractValue: true });
-		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, value, [required, ...rules]);
+		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, value, [required, onePathSegment, ...rules]);
 		if (error) return reject(requestOptions, error);
-		const segment = encodeURIComponent(String(value).trim());
+		const segment = pathSegment(String(value).trim()) as string;
 		requestOptions.url = requestOptions.url?.replace(`{${parameter}}`, segment);
 		return requestOptions;
 	};

@@ -113,6 +113,28 @@ class N8nClient {
 	 * Webhook → Split Out → the node.
 	 */
 	async runNodeDefinition(nodeDefinition, items, settings = {}) {
+		return await (await this.startNodeDefinition(nodeDefinition, items, settings)).finished;
+	}
+
+	/**
+	 * Like runNode, without waiting: returns the workflow's id at once and `finished`, a
+	 * promise of what runNode returns (to act on the execution while it runs, e.g. stop it).
+	 */
+	async startNode({ nodeType, parameters, credential, items, onError, settings = {} }) {
+		return await this.startNodeDefinition(
+			{
+				type: `${PACKAGE_NAME}.${nodeType}`,
+				typeVersion: 1,
+				parameters,
+				...(credential ? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } } : {}),
+				...(onError ? { onError } : {}),
+			},
+			items,
+			settings,
+		);
+	}
+
+	async startNodeDefinition(nodeDefinition, items, settings = {}) {
 		const path = randomUUID();
 		const node = { id: randomUUID(), name: 'Node Under Test', position: [500, 0], ...nodeDefinition };
 		const workflow = await this.request('POST', '/rest/workflows', {
@@ -145,16 +167,36 @@ class N8nClient {
 			},
 		});
 		await this.request('POST', `/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
-		await this.callWebhook(path, { items });
-		const execution = await this.lastExecution(workflow.id);
-		const run = execution.resultData.runData[node.name]?.[0];
-		return {
-			items: run?.data?.main?.[0] ?? [],
-			errorItems: run?.data?.main?.[1] ?? [],
-			error: run?.error ?? execution.resultData.error,
-			executionTime: run?.executionTime,
-			execution,
-		};
+		const finished = (async () => {
+			await this.callWebhook(path, { items });
+			const execution = await this.lastExecution(workflow.id);
+			const run = execution.resultData.runData[node.name]?.[0];
+			return {
+				items: run?.data?.main?.[0] ?? [],
+				errorItems: run?.data?.main?.[1] ?? [],
+				error: run?.error ?? execution.resultData.error,
+				executionTime: run?.executionTime,
+				execution,
+			};
+		})();
+		return { workflowId: workflow.id, finished };
+	}
+
+	/** The id of the workflow's execution that is running now (waits for it to start). */
+	async runningExecution(workflowId) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ['running'] }));
+		for (let attempt = 0; attempt < 100; attempt++) {
+			const list = await this.request('GET', `/rest/executions?filter=${filter}&limit=1`);
+			const running = list.results?.find((execution) => execution.status === 'running');
+			if (running) return running.id;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`No running execution of workflow ${workflowId}`);
+	}
+
+	/** Stops an execution as the editor's Stop button does. */
+	async stopExecution(executionId) {
+		return await this.request('POST', `/rest/executions/${executionId}/stop`);
 	}
 
 	/**

@@ -77,3 +77,29 @@ test('retries go ahead of requests not yet sent', async () => {
 	await fresh;
 	expect(order).toEqual(['retry', 'fresh']);
 });
+
+test('a stopped run: waiting requests give up their turn, and no request starts', async () => {
+	const stop = new AbortController();
+	const pace = new RequestPace(1, stop.signal);
+	const round = await pace.acquire();
+	const waiting = pace.acquire();
+	stop.abort();
+	await expect(waiting).rejects.toThrow('The run was stopped');
+	pace.release(round, 'ok');
+	expect(pace.idle).toBe(true);
+	await expect(pace.acquire()).rejects.toThrow('The run was stopped');
+});
+
+test('only the last second of successes is remembered, however long the run', () => {
+	const pace = new RequestPace(10);
+	const now = jest.spyOn(Date, 'now');
+	try {
+		for (let ms = 0; ms < 60_000; ms += 10) {
+			now.mockReturnValue(ms);
+			pace.release(0, 'ok');
+		}
+	} finally {
+		now.mockRestore();
+	}
+	expect(pace.recentSuccesses.length).toBeLessThanOrEqual(100);
+});

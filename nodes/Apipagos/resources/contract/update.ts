@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
-import { required, validate, validateAsSetUp, wholeNumber } from '../../../shared/validation';
+import { required, safeInteger, validate, validateAsSetUp, wholeNumber } from '../../../shared/validation';
 import { apipagosDateTime, sendApipagosDateTime } from '../../dateTime';
 import { contractCode, someFieldSet, statusCodeOption } from './common';
 
@@ -48,7 +48,7 @@ export const contractUpdateFields: INodeProperties[] = [
 					send: {
 						type: 'body',
 						property: 'user_id_dst',
-						preSend: [validate('updateFields.userIdDst', 'Destination User ID', required, wholeNumber), sendAsInteger('user_id_dst')],
+						preSend: [validate('updateFields.userIdDst', 'Destination User ID', required, wholeNumber, safeInteger), sendAsInteger('user_id_dst')],
 					},
 				},
 			},
@@ -81,7 +81,7 @@ export const contractUpdateFields: INodeProperties[] = [
 					send: {
 						type: 'body',
 						property: 'user_id_src',
-						preSend: [validate('updateFields.userIdSrc', 'Source User ID', required, wholeNumber), sendAsInteger('user_id_src')],
+						preSend: [validate('updateFields.userIdSrc', 'Source User ID', required, wholeNumber, safeInteger), sendAsInteger('user_id_src')],
 					},
 				},
 			},
@@ -91,7 +91,7 @@ export const contractUpdateFields: INodeProperties[] = [
 					send: {
 						type: 'body',
 						property: 'status_code',
-						preSend: [validate('updateFields.statusCode', 'Status Code', required, wholeNumber), sendAsInteger('status_code')],
+						preSend: [validate('updateFields.statusCode', 'Status Code', required, wholeNumber, safeInteger), sendAsInteger('status_code')],
 					},
 				},
 			},

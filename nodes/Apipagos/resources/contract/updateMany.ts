@@ -9,10 +9,13 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { allowedDomainsOf } from '../../../shared/allowedDomains';
+import { checkAnswer } from '../../../shared/answerCheck';
 import { resolveBaseUrl } from '../../../shared/baseUrl';
 import { isObject, throwIfProviderError } from '../../../shared/providerResponse';
+import { noRedirects } from '../../../shared/redirectPolicy';
 import { requestSettings, startRequestRun, withRetries, type RequestSource } from '../../../shared/requestRunner';
-import { required, ruleError, wholeNumber, type Rule } from '../../../shared/validation';
+import { required, ruleError, safeInteger, wholeNumber, type Rule } from '../../../shared/validation';
 import { apipagos, apipagosCredentialType, apipagosEnvironments } from '../../api';
 import { contractCode, someFieldSet, statusCodeOption } from './common';
 
@@ -79,7 +82,7 @@ const wire: Record<string, { property: string; rules: Rule[]; format?: (value: u
 	userCodeDst: { property: 'user_code_dst', rules: [] },
 	userCodeSrc: { property: 'user_code_src', rules: [] },
 	// A whole number, sent as a string ("1") as the schema and example both show.
-	statusCode: { property: 'status_code', rules: [required, wholeNumber], format: (value) => String(Number(value)) },
+	statusCode: { property: 'status_code', rules: [required, wholeNumber, safeInteger], format: (value) => String(Number(value)) },
 	title: { property: 'title', rules: [] },
 };
 
@@ -99,6 +102,13 @@ export async function updateManyContracts(this: IExecuteFunctions): Promise<INod
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	const changes: ContractChange[] = [];
+	// Checked before anything else, so a wrong option never gets as far as a request.
+	const run = startRequestRun(
+		this.getNode(),
+		(name, fallback) => this.getNodeParameter(`requestOptions.${name}`, 0, fallback),
+		!this.continueOnFail(),
+		this.getExecutionCancelSignal?.(),
+	);
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const change = readChange(this, itemIndex);
@@ -113,7 +123,7 @@ export async function updateManyContracts(this: IExecuteFunctions): Promise<INod
 
 	const request = bulkRequest(this, changes, await this.getCredentials(apipagosCredentialType));
 	const source: RequestSource = {
-		run: startRequestRun((name, fallback) => Number(this.getNodeParameter(`requestOptions.${name}`, 0, fallback))),
+		run,
 		node: this.getNode(),
 		itemIndex: changes[0].itemIndex,
 	};
@@ -125,6 +135,7 @@ export async function updateManyContracts(this: IExecuteFunctions): Promise<INod
 				...request,
 				timeout,
 			})) as IN8nHttpFullResponse;
+			checkAnswer(this.getNode(), apipagos.name, answer);
 			throwIfProviderError(this.getNode(), apipagos, answer);
 			return answer;
 		});
@@ -136,13 +147,20 @@ export async function updateManyContracts(this: IExecuteFunctions): Promise<INod
 		return [output];
 	}
 
-	const records = recordsIn(response.body);
-	const taken = new Set<number>();
+	// The answer's contracts by code, in answer order: each item takes the next one of its code.
+	const byCode = new Map<string, IDataObject[]>();
+	for (const record of recordsIn(response.body)) {
+		const same = byCode.get(String(record.code));
+		if (same) same.push(record);
+		else byCode.set(String(record.code), [record]);
+	}
+	const takenOfCode = new Map<string, number>();
 	for (const { itemIndex, code } of changes) {
-		const index = records.findIndex((record, i) => !taken.has(i) && String(record.code) === code);
-		if (index !== -1) {
-			taken.add(index);
-			output[itemIndex] = { json: records[index], pairedItem: { item: itemIndex } };
+		const taken = takenOfCode.get(code) ?? 0;
+		const record = byCode.get(code)?.[taken];
+		if (record) {
+			takenOfCode.set(code, taken + 1);
+			output[itemIndex] = { json: record, pairedItem: { item: itemIndex } };
 			continue;
 		}
 		const missing = new NodeApiError(this.getNode(), {} as JsonObject, {
@@ -184,10 +202,13 @@ function bulkRequest(
 	changes: ContractChange[],
 	credentials: ICredentialDataDecryptedObject,
 ): IHttpRequestOptions {
+	const baseUrl = resolveBaseUrl(credentials, apipagosEnvironments);
 	return {
 		...requestSettings(context.getNode(), context.getNodeParameter('requestOptions', 0, {}) as IDataObject),
+		...allowedDomainsOf(context.getNode(), credentials, baseUrl),
+		...noRedirects,
 		method: 'PUT',
-		url: `${resolveBaseUrl(credentials, apipagosEnvironments)}/contracts`,
+		url: `${baseUrl}/contracts`,
 		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 		body: changes.map(({ change }) => change),
 		json: true,

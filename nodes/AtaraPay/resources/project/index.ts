@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { checkProviderResponse } from '../../../shared/providerResponse';
 import { outputRecord, outputRecords } from '../../../shared/records';
+import { sentAsRead } from '../../../shared/requestRunner';
 import { ataraPay } from '../../api';
 import { projectCreateFields } from './create';
 import { projectGetManyFields } from './getAll';
@@ -43,7 +44,9 @@ export const projectOperations: INodeProperties[] = [
 				action: 'Get many projects',
 				description: 'Get the projects of your seller account',
 				routing: {
+					// AtaraPay's list is a POST, but it only reads: safe to send again.
 					request: { method: 'POST', url: '/api/project/getExternalProjects' },
+					send: { preSend: [sentAsRead] },
 					output: { postReceive: [checkProviderResponse(ataraPay), outputRecords('data')] },
 				},
 			},

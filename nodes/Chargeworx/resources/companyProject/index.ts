@@ -71,7 +71,7 @@ export const companyProjectOperations: INodeProperties[] = [
 				routing: {
 					request: { method: 'GET', url: '/api/adm/companyProjects' },
 					operations: { pagination: runPages(offsetPaging('offset', 'limit', PAGE_SIZE)) },
-					output: { postReceive: [checkProviderResponse(chargeworx), outputRecords('entries')] },
+					output: { postReceive: [checkProviderResponse(chargeworx), outputRecords('entries'), withoutApiKeys] },
 				},
 			},
 		],
