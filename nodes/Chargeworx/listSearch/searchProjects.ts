@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { searchRecords } from '../../shared/listSearch';
-import { chargeworx, chargeworxEnvironments, chargeworxPageSize } from '../api';
+import { chargeworx, chargeworxPageSize } from '../api';
+import { chargeworxEnvironments } from '../../../credentials/ChargeworxOAuth2Api.credentials';
 
 /**
  * One page of the projects; scrolling down in the picker asks for the next one. What the

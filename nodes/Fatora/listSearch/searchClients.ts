@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { searchRecords } from '../../shared/listSearch';
-import { fatora, fatoraEnvironments, fatoraPageSize } from '../api';
+import { fatora, fatoraPageSize } from '../api';
+import { fatoraEnvironments } from '../../../credentials/FatoraApi.credentials';
 
 /**
  * One page of the clients (pages of the size the docs show); scrolling down in the
