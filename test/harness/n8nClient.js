@@ -78,7 +78,7 @@ class N8nClient {
 	}
 
 	/** Asks a node's list-search method for its choices, as the editor's From List does. */
-	async listSearch({ nodeType, methodName, credential, parameters = {}, filter }) {
+	async listSearch({ nodeType, methodName, credential, parameters = {}, filter, paginationToken }) {
 		return await this.request('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
 			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.${nodeType}`, version: 1 },
 			methodName,
@@ -86,7 +86,22 @@ class N8nClient {
 			currentNodeParameters: parameters,
 			credentials: credential ? { [credential.type]: { id: credential.id, name: credential.name } } : {},
 			filter,
+			paginationToken,
 		});
+	}
+
+	/** Every page of a list search, as the editor loads them while the user scrolls down: { results, pages }. */
+	async listSearchAll(options) {
+		const results = [];
+		let pages = 0;
+		let paginationToken;
+		do {
+			const page = await this.listSearch({ ...options, paginationToken });
+			results.push(...page.results);
+			paginationToken = page.paginationToken;
+			pages++;
+		} while (paginationToken !== undefined && pages < 100);
+		return { results, pages };
 	}
 
 	/**
