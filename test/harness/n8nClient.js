@@ -78,7 +78,7 @@ class N8nClient {
 	}
 
 	/** Asks a node's list-search method for its choices, as the editor's From List does. */
-	async listSearch({ nodeType, methodName, credential, parameters = {}, filter }) {
+	async listSearch({ nodeType, methodName, credential, parameters = {}, filter, paginationToken }) {
 		return await this.request('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
 			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.${nodeType}`, version: 1 },
 			methodName,
@@ -86,7 +86,22 @@ class N8nClient {
 			currentNodeParameters: parameters,
 			credentials: credential ? { [credential.type]: { id: credential.id, name: credential.name } } : {},
 			filter,
+			paginationToken,
 		});
+	}
+
+	/** Every page of a list search, as the editor loads them while the user scrolls down: { results, pages }. */
+	async listSearchAll(options) {
+		const results = [];
+		let pages = 0;
+		let paginationToken;
+		do {
+			const page = await this.listSearch({ ...options, paginationToken });
+			results.push(...page.results);
+			paginationToken = page.paginationToken;
+			pages++;
+		} while (paginationToken !== undefined && pages < 100);
+		return { results, pages };
 	}
 
 	/**
@@ -94,8 +109,16 @@ class N8nClient {
 	 * entry of `items`) → the node. Returns what n8n recorded for the node: its output
 	 * items (with pairedItem), its error-output items, and its error if it failed.
 	 */
-	async runNode({ nodeType, parameters, credential, items, onError, settings = {} }) {
-		return await this.runNodeDefinition(
+	async runNode(options) {
+		return await (await this.startNode(options)).finished;
+	}
+
+	/**
+	 * Like runNode, without waiting: returns the workflow's id once it is published, and
+	 * `finished`, a promise of what runNode returns (to act on the execution meanwhile, e.g. Stop).
+	 */
+	async startNode({ nodeType, parameters, credential, items, onError, settings = {} }) {
+		return await this.startNodeDefinition(
 			{
 				type: `${PACKAGE_NAME}.${nodeType}`,
 				typeVersion: 1,
@@ -116,29 +139,57 @@ class N8nClient {
 		return await (await this.startNodeDefinition(nodeDefinition, items, settings)).finished;
 	}
 
-	/**
-	 * Like runNode, without waiting: returns the workflow's id at once and `finished`, a
-	 * promise of what runNode returns (to act on the execution while it runs, e.g. stop it).
-	 */
-	async startNode({ nodeType, parameters, credential, items, onError, settings = {} }) {
-		return await this.startNodeDefinition(
-			{
-				type: `${PACKAGE_NAME}.${nodeType}`,
-				typeVersion: 1,
-				parameters,
-				...(credential ? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } } : {}),
-				...(onError ? { onError } : {}),
-			},
+	async startNodeDefinition(nodeDefinition, items, settings = {}) {
+		const node = { id: randomUUID(), name: 'Node Under Test', position: [500, 0], ...nodeDefinition };
+		const started = await this.startAfterWebhook({
+			nodes: [node],
+			connections: { Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
 			items,
 			settings,
-		);
+		});
+		const finished = started.finished.then(({ execution }) => {
+			const run = execution.resultData.runData[node.name]?.[0];
+			return {
+				items: run?.data?.main?.[0] ?? [],
+				errorItems: run?.data?.main?.[1] ?? [],
+				error: run?.error ?? execution.resultData.error,
+				executionTime: run?.executionTime,
+				execution,
+			};
+		});
+		return { workflowId: started.workflowId, finished };
 	}
 
-	async startNodeDefinition(nodeDefinition, items, settings = {}) {
+	/** The id of the workflow's execution that is running now (waits for it to start). */
+	async runningExecution(workflowId) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ['running'] }));
+		for (let attempt = 0; attempt < 100; attempt++) {
+			const list = await this.request('GET', `/rest/executions?filter=${filter}&limit=1`);
+			const running = list.results?.find((execution) => execution.status === 'running');
+			if (running) return running.id;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`No running execution of workflow ${workflowId}`);
+	}
+
+	/** Stops an execution as the editor's Stop button does. */
+	async stopExecution(executionId) {
+		return await this.request('POST', `/rest/executions/${executionId}/stop`);
+	}
+
+	/**
+	 * Publishes a workflow Webhook → Split Out ("Items", one item per entry of `items`) →
+	 * `nodes` (wired by `connections`), calls its webhook once and returns the execution.
+	 */
+	async runAfterWebhook(options) {
+		return await (await this.startAfterWebhook(options)).finished;
+	}
+
+	/** Like runAfterWebhook, without waiting: { workflowId, finished }. */
+	async startAfterWebhook({ nodes, connections, items, settings = {} }) {
 		const path = randomUUID();
-		const node = { id: randomUUID(), name: 'Node Under Test', position: [500, 0], ...nodeDefinition };
 		const workflow = await this.request('POST', '/rest/workflows', {
-			name: `e2e ${node.type} ${path.slice(0, 8)}`,
+			name: `e2e ${nodes[0].type} ${path.slice(0, 8)}`,
 			active: false,
 			settings: { executionOrder: 'v1', ...settings },
 			nodes: [
@@ -159,44 +210,16 @@ class N8nClient {
 					position: [250, 0],
 					parameters: { fieldToSplitOut: 'body.items', options: {} },
 				},
-				node,
+				...nodes,
 			],
-			connections: {
-				Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-				Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
-			},
+			connections: { Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] }, ...connections },
 		});
 		await this.request('POST', `/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
 		const finished = (async () => {
 			await this.callWebhook(path, { items });
-			const execution = await this.lastExecution(workflow.id);
-			const run = execution.resultData.runData[node.name]?.[0];
-			return {
-				items: run?.data?.main?.[0] ?? [],
-				errorItems: run?.data?.main?.[1] ?? [],
-				error: run?.error ?? execution.resultData.error,
-				executionTime: run?.executionTime,
-				execution,
-			};
+			return { execution: await this.lastExecution(workflow.id) };
 		})();
 		return { workflowId: workflow.id, finished };
-	}
-
-	/** The id of the workflow's execution that is running now (waits for it to start). */
-	async runningExecution(workflowId) {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ['running'] }));
-		for (let attempt = 0; attempt < 100; attempt++) {
-			const list = await this.request('GET', `/rest/executions?filter=${filter}&limit=1`);
-			const running = list.results?.find((execution) => execution.status === 'running');
-			if (running) return running.id;
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
-		throw new Error(`No running execution of workflow ${workflowId}`);
-	}
-
-	/** Stops an execution as the editor's Stop button does. */
-	async stopExecution(executionId) {
-		return await this.request('POST', `/rest/executions/${executionId}/stop`);
 	}
 
 	/**

@@ -11,12 +11,13 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { allowedDomainsOf } from '../../../shared/allowedDomains';
 import { checkAnswer } from '../../../shared/answerCheck';
-import { resolveBaseUrl } from '../../../shared/baseUrl';
+import { resolveBaseUrl } from '../../../../credentials/shared/baseUrl';
 import { isObject, throwIfProviderError } from '../../../shared/providerResponse';
 import { noRedirects } from '../../../shared/redirectPolicy';
 import { requestSettings, startRequestRun, withRetries, type RequestSource } from '../../../shared/requestRunner';
 import { required, ruleError, safeInteger, wholeNumber, type Rule } from '../../../shared/validation';
-import { apipagos, apipagosCredentialType, apipagosEnvironments } from '../../api';
+import { apipagos, apipagosCredentialType } from '../../api';
+import { apipagosEnvironments } from '../../../../credentials/ApipagosApi.credentials';
 import { contractCode, someFieldSet, statusCodeOption } from './common';
 
 const showOnlyForContractUpdateMany = { operation: ['updateMany'], resource: ['contract'] };
