@@ -21,12 +21,13 @@ async function drive(pace, count, ms, outcome = () => 'ok') {
 test('the first request goes alone, so a token is fetched once', async () => {
 	const pace = new RequestPace(10);
 	const started = [];
-	const first = pace.acquire().then(() => started.push('first'));
+	const ticket = pace.acquire();
+	const first = ticket.then(() => started.push('first'));
 	const second = pace.acquire().then(() => started.push('second'));
 	await first;
 	await new Promise((resolve) => setTimeout(resolve, 20));
 	expect(started).toEqual(['first']);
-	pace.release(0, 'ok');
+	pace.release(await ticket, 'ok');
 	await second;
 	expect(started).toEqual(['first', 'second']);
 });
@@ -73,7 +74,7 @@ test('retries go ahead of requests not yet sent', async () => {
 	const retry = pace.acquire(true).then(() => order.push('retry'));
 	pace.release(holder, 'other');
 	await retry;
-	pace.release(0, 'other');
+	pace.release(holder, 'other');
 	await fresh;
 	expect(order).toEqual(['retry', 'fresh']);
 });
