@@ -1,5 +1,5 @@
 // node bench/report.js [bench/results]: prints the latest results as Markdown tables, for
-// the README's Performance section.
+// bench/README.md.
 const fs = require('node:fs');
 const path = require('node:path');
 const { resilienceHeader, resilienceRows } = require('./lib/table');

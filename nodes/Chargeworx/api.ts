@@ -1,17 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import { baseUrlFromCredential, urlFromOwnFields } from '../shared/baseUrl';
 import { isObject, type Provider } from '../shared/providerResponse';
-
-// From docs.chargeworx.com/deployment/environment-management (API hosts).
-export const chargeworxEnvironments = {
-	production: 'https://api.chargeworx.com',
-	staging: 'https://staging-api.chargeworx.com',
-};
-
-export const chargeworxBaseUrl = baseUrlFromCredential(chargeworxEnvironments);
-
-// The authentication page puts the token endpoint on the API host.
-export const chargeworxTokenUrl = urlFromOwnFields(chargeworxEnvironments, '/connect/token');
 
 // Every answer carries {success, code, errorMessage}; `success: false` is an error
 // whatever the HTTP status (the docs leave open whether errors come as 4xx or 200).

@@ -6,7 +6,7 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { resolveBaseUrl, type Environments } from './baseUrl';
+import { resolveBaseUrl, type Environments } from '../../credentials/shared/baseUrl';
 import { throwIfProviderError, type Provider } from './providerResponse';
 
 export interface RecordList {

@@ -24,7 +24,7 @@ import {
 	isResourceLocatorValue,
 	sleep,
 } from 'n8n-workflow';
-import { resolveBaseUrl, type Environments } from './baseUrl';
+import { baseUrlFromCredential, resolveBaseUrl, type Environments } from '../../credentials/shared/baseUrl';
 import { requestSettings, startRequestRun, withRetries } from './requestRunner';
 import { inputErrorOf } from './validation';
 
@@ -40,8 +40,9 @@ import { inputErrorOf } from './validation';
  * node runs (a unit test plans every operation of every node): `request` with static
  * `method` and `url`; `send` with `type`, a static `property` and `preSend`; `output`
  * with function `postReceive` actions and `maxResults` ("={{ $value }}" or a number);
- * `operations.pagination` as a function. `requestDefaults` must be static: the base URL
- * comes from the credential (`environments`).
+ * `operations.pagination` as a function. `requestDefaults` must be static, except its
+ * `baseURL`, which must be the credential's expression for `environments`: the runner
+ * reads the same base URL from the decrypted credential (resolveBaseUrl).
  */
 export function routedOperations(
 	description: INodeTypeDescription,
@@ -87,10 +88,13 @@ type RequestData = DeclarativeRestApiSettings.ResultOptions;
  * options set in a `collection`, as n8n's RoutingNode visits them.
  */
 export function planRouting(description: INodeTypeDescription, node: INode): RoutingPlan {
+	// The base URL expression is the credential's; the runner reads the same value in code (requestBase).
+	const defaults = { ...description.requestDefaults };
+	delete defaults.baseURL;
 	const plan: RoutingPlan = {
 		request: {
 			url: '',
-			...staticValues(node, 'requestDefaults', description.requestDefaults ?? {}),
+			...staticValues(node, 'requestDefaults', defaults),
 		},
 		fields: [],
 		preSend: [],
@@ -193,6 +197,9 @@ async function runRouting(
 	const node = context.getNode();
 	const items = context.getInputData();
 	const plan = planRouting(description, node);
+	if (description.requestDefaults?.baseURL !== baseUrlFromCredential(environments)) {
+		throw unsupported(node, 'requestDefaults', 'a base URL other than the credential\'s');
+	}
 
 	const credentialType = description.credentials?.[0]?.name ?? '';
 	const credentials = await context.getCredentials(credentialType);

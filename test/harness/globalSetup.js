@@ -22,7 +22,7 @@ module.exports = async function globalSetup() {
 			N8N_LOG_LEVEL: 'info',
 			// The resilience and benchmark runs post thousands of items to one webhook.
 			N8N_PAYLOAD_SIZE_MAX: '64',
-			// For profiling (see the benchmark's README section): N8N_CPU_PROF_DIR=<dir> npm test
+			// For profiling (see bench/README.md): N8N_CPU_PROF_DIR=<dir> npm test
 			...(process.env.N8N_CPU_PROF_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.N8N_CPU_PROF_DIR}` } : {}),
 		},
 	});

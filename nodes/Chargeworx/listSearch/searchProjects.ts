@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { searchRecords } from '../../shared/listSearch';
-import { chargeworx, chargeworxEnvironments } from '../api';
+import { chargeworx } from '../api';
+import { chargeworxEnvironments } from '../../../credentials/ChargeworxOAuth2Api.credentials';
 
 // What the user types goes to the list's `name` filter (case-insensitive, partial).
 export async function searchProjects(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { searchRecords } from '../../shared/listSearch';
-import { fatora, fatoraEnvironments } from '../api';
+import { fatora } from '../api';
+import { fatoraEnvironments } from '../../../credentials/FatoraApi.credentials';
 
 export async function searchClients(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const keyword = filter?.trim();
