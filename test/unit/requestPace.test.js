@@ -1,20 +1,29 @@
 // The pace the request runner keeps: tested directly on the built class.
 const { RequestPace } = require('../../dist/nodes/shared/requestPace');
 
-/** Starts `count` requests that each take `ms`, answering with `outcome(n)`; returns the peak in flight. */
+/**
+ * Starts `count` requests that each take `ms`, answering with `outcome(n)`; returns the
+ * peak in flight. The pace's clock stands still meanwhile, so every answer looks as fast
+ * as the fastest (latency is the concurrency limit's business, tested on its own).
+ */
 async function drive(pace, count, ms, outcome = () => 'ok') {
+	const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.now());
 	let inFlight = 0;
 	let peak = 0;
-	await Promise.all(
-		Array.from({ length: count }, async (_, n) => {
-			const round = await pace.acquire();
-			inFlight++;
-			peak = Math.max(peak, inFlight);
-			await new Promise((resolve) => setTimeout(resolve, ms));
-			inFlight--;
-			pace.release(round, outcome(n));
-		}),
-	);
+	try {
+		await Promise.all(
+			Array.from({ length: count }, async (_, n) => {
+				const round = await pace.acquire();
+				inFlight++;
+				peak = Math.max(peak, inFlight);
+				await new Promise((resolve) => setTimeout(resolve, ms));
+				inFlight--;
+				pace.release(round, outcome(n));
+			}),
+		);
+	} finally {
+		clock.mockRestore();
+	}
 	return peak;
 }
 
