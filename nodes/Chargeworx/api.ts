@@ -11,6 +11,9 @@ export const chargeworx: Provider = {
 	},
 };
 
+// The docs show the default page size (20), not a maximum: pages of 20 are always allowed.
+export const chargeworxPageSize = 20;
+
 export const guidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** The update answers carry no record: the output says which project was changed. */
