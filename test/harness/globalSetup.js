@@ -1,10 +1,12 @@
 // Jest global setup for the end-to-end project: installs n8n (once), packs this package,
-// installs the tarball as a community package in a fresh user folder, starts n8n once
+// installs the tarball as a community package in a fresh user folder (with its
+// n8n-engine variant, see engineVariant.js), starts n8n once
 // for the whole run and creates its owner. Test files reach it through e2eState().
 const fs = require('node:fs');
 const path = require('node:path');
 const { ensureN8nInstalled, packPackage, installTarball, freePort, startN8n, ROOT } = require('./n8nInstance');
 const { N8nClient } = require('./n8nClient');
+const { installEngineVariant } = require('./engineVariant');
 const { STATE_FILE, OWNER } = require('./e2eState');
 
 module.exports = async function globalSetup() {
@@ -13,6 +15,8 @@ module.exports = async function globalSetup() {
 	const userFolder = path.join(ROOT, '.e2e', 'n8n');
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	installTarball(userFolder, tarball);
+	// For test/e2e/engineEquivalence.test.js: the same nodes run by n8n's own engine.
+	installEngineVariant(userFolder, tarball);
 
 	const n8n = await startN8n({
 		userFolder,
