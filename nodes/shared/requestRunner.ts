@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { cancellableWait } from './cancellableWait';
+import { ADAPTIVE_MAX_CONCURRENCY } from './concurrencyLimit';
 import { RequestPace } from './requestPace';
 import { answerBehind } from './providerResponse';
 
@@ -23,7 +24,8 @@ type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
 // With 15% of answers failing at random, 8 attempts leave about one item in four million failed.
 export const DEFAULT_MAX_ATTEMPTS = 8;
-export const DEFAULT_MAX_CONCURRENCY = 10;
+// What Max Concurrent Requests shows when added: the fixed limit of earlier versions.
+const SUGGESTED_MAX_CONCURRENCY = 10;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_WAIT_MS = 60_000;
 
@@ -52,10 +54,9 @@ export const requestOptions: INodeProperties = {
 			displayName: 'Max Concurrent Requests',
 			name: 'maxConcurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 100 },
-			default: DEFAULT_MAX_CONCURRENCY,
-			description:
-				'The most requests this node has in flight at once. Within it, the node speeds up while the provider keeps up and slows down when it is told to.',
+			typeOptions: { minValue: 1, maxValue: ADAPTIVE_MAX_CONCURRENCY },
+			default: SUGGESTED_MAX_CONCURRENCY,
+			description: `The most requests this node has in flight at once. Without this option the node finds how many the provider handles well (at most ${ADAPTIVE_MAX_CONCURRENCY}); with it, never more than this.`,
 		},
 	],
 };
@@ -150,8 +151,9 @@ export function runPages(paging: Paging) {
  */
 export interface RequestRun {
 	pace: RequestPace;
+	/** The most requests in flight: Max Concurrent Requests, or the adaptive limit's maximum. */
+	ceiling: number;
 	maxAttempts: number;
-	maxConcurrency: number;
 	timeoutMs: number;
 	stopped: AbortSignal;
 	stop: () => void;
@@ -169,16 +171,16 @@ export function startRequestRun(
 	stopOnFailure: boolean,
 	cancelled?: AbortSignal,
 ): RequestRun {
-	const maxConcurrency = wholeOption(node, 'Max Concurrent Requests', option('maxConcurrency', DEFAULT_MAX_CONCURRENCY));
+	const ceiling = wholeOption(node, 'Max Concurrent Requests', option('maxConcurrency', ADAPTIVE_MAX_CONCURRENCY));
 	const maxAttempts = wholeOption(node, 'Max Attempts', option('maxAttempts', DEFAULT_MAX_ATTEMPTS));
 	const timeoutMs = Number(option('timeout', DEFAULT_TIMEOUT_MS));
 	const controller = new AbortController();
 	if (cancelled?.aborted) controller.abort();
 	cancelled?.addEventListener('abort', () => controller.abort(), { once: true });
 	return {
-		pace: new RequestPace(maxConcurrency, controller.signal),
+		pace: new RequestPace(ceiling, controller.signal),
+		ceiling,
 		maxAttempts,
-		maxConcurrency,
 		timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : DEFAULT_TIMEOUT_MS,
 		stopped: controller.signal,
 		stop: () => controller.abort(),

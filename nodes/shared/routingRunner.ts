@@ -267,7 +267,7 @@ async function runRouting(
 
 	// Four times the in-flight maximum: items waiting out a Retry-After keep their place
 	// in the pool without holding back the items behind them.
-	const output = await runEach(items.length, 4 * run.maxConcurrency, runItem, run.stopped);
+	const output = await runEach(items.length, 4 * run.ceiling, runItem, run.stopped);
 	if (run.stopped.aborted) throw new NodeOperationError(node, 'The execution was stopped before every item was done');
 	return [output.flat()];
 }

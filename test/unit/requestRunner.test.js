@@ -48,7 +48,7 @@ test.each([
 
 test('whole numbers given as text are accepted', () => {
 	expect(startRequestRun(node, option({ maxConcurrency: '4', maxAttempts: 3 }), true)).toMatchObject({
-		maxConcurrency: 4,
+		ceiling: 4,
 		maxAttempts: 3,
 	});
 });
