@@ -26,6 +26,7 @@ import {
 } from 'n8n-workflow';
 import { resolveBaseUrl, type Environments } from './baseUrl';
 import { DEFAULT_MAX_CONCURRENCY, requestSettings, startRequestRun, withRetries } from './requestRunner';
+import { sendWithRenewal, type RenewalGate } from './tokenRenewal';
 import { inputErrorOf } from './validation';
 
 /**
@@ -205,18 +206,13 @@ async function runRouting(
 		data: credentials,
 	};
 	const run = startRequestRun((name, fallback) => Number(options[name] ?? fallback));
+	const renewal: RenewalGate = {};
 
 	const send = async (itemContext: IExecutePaginationFunctions, requestData: RequestData) => {
 		const source = { run, node, itemIndex: itemContext.getItemIndex() };
 		return await withRetries(source, String(requestData.options.method ?? 'GET'), async (timeout) => {
-			const requestOptions = {
-				...requestData.options,
-				timeout,
-				returnFullResponse: true,
-			} as IHttpRequestOptions;
-			const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, requestOptions, {
-				credentialsDecrypted,
-			})) as IN8nHttpFullResponse;
+			const requestOptions = { ...requestData.options, timeout } as IHttpRequestOptions;
+			const response = await sendWithRenewal(context, credentialType, requestOptions, { credentialsDecrypted }, renewal);
 			return await postReceive(itemContext, plan.postReceive, response);
 		});
 	};
