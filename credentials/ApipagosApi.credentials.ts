@@ -6,7 +6,14 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { apipagosBaseUrl } from '../nodes/Apipagos/api';
+import { baseUrlFromCredential } from './shared/baseUrl';
+
+// The docs offer only the testing server; the production base URL is not documented.
+export const apipagosEnvironments = {
+	test: 'https://api.test.apipagos.com/api/v2/apipagos',
+};
+
+export const apipagosBaseUrl = baseUrlFromCredential(apipagosEnvironments);
 
 // Apipagos documents no endpoint that answers a good token with 2xx and changes nothing.
 // Looking up a contract code that cannot exist answers a good token with 404 "Record
@@ -34,7 +41,7 @@ export class ApipagosApi implements ICredentialType {
 				{
 					name: 'Test',
 					value: 'test',
-					description: 'https://api.test.apipagos.com/api/v2/apipagos, the testing server Apipagos documents',
+					description: `${apipagosEnvironments.test}, the testing server Apipagos documents`,
 				},
 				{ name: 'Custom', value: 'custom', description: 'Another base URL, such as your production URL' },
 			],

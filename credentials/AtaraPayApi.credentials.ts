@@ -7,7 +7,15 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { ataraPayBaseUrl } from '../nodes/AtaraPay/api';
+import { baseUrlFromCredential } from './shared/baseUrl';
+
+// The docs give plain http:// for staging in every sample; kept as documented.
+export const ataraPayEnvironments = {
+	staging: 'http://test-api.atarapay.com',
+	live: 'https://api.atarapay.com',
+};
+
+export const ataraPayBaseUrl = baseUrlFromCredential(ataraPayEnvironments);
 
 export class AtaraPayApi implements ICredentialType {
 	name = 'ataraPayApi';
@@ -27,9 +35,9 @@ export class AtaraPayApi implements ICredentialType {
 				{
 					name: 'Staging',
 					value: 'staging',
-					description: 'http://test-api.atarapay.com — plain HTTP, as AtaraPay documents it',
+					description: `${ataraPayEnvironments.staging} — plain HTTP, as AtaraPay documents it`,
 				},
-				{ name: 'Live', value: 'live', description: 'https://api.atarapay.com' },
+				{ name: 'Live', value: 'live', description: ataraPayEnvironments.live },
 				{ name: 'Custom', value: 'custom', description: 'Another base URL, such as a proxy' },
 			],
 			default: 'staging',
@@ -40,7 +48,7 @@ export class AtaraPayApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://api.atarapay.com',
+			placeholder: ataraPayEnvironments.live,
 			required: true,
 			displayOptions: { show: { environment: ['custom'] } },
 		},

@@ -1,5 +1,16 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
-import { chargeworxBaseUrl, chargeworxTokenUrl } from '../nodes/Chargeworx/api';
+import { baseUrlFromCredential, urlFromOwnFields } from './shared/baseUrl';
+
+// From docs.chargeworx.com/deployment/environment-management (API hosts).
+export const chargeworxEnvironments = {
+	production: 'https://api.chargeworx.com',
+	staging: 'https://staging-api.chargeworx.com',
+};
+
+export const chargeworxBaseUrl = baseUrlFromCredential(chargeworxEnvironments);
+
+// The authentication page puts the token endpoint on the API host.
+export const chargeworxTokenUrl = urlFromOwnFields(chargeworxEnvironments, '/connect/token');
 
 const rejected =
 	'Chargeworx did not issue a token for this client ID, secret and scope. Check them, and that the environment is the one the client is registered in.';
@@ -92,8 +103,8 @@ export class ChargeworxOAuth2Api implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			options: [
-				{ name: 'Production', value: 'production', description: 'https://api.chargeworx.com' },
-				{ name: 'Staging', value: 'staging', description: 'https://staging-api.chargeworx.com' },
+				{ name: 'Production', value: 'production', description: chargeworxEnvironments.production },
+				{ name: 'Staging', value: 'staging', description: chargeworxEnvironments.staging },
 				{ name: 'Custom', value: 'custom', description: 'Another base URL, such as a proxy or a development host' },
 			],
 			default: 'production',

@@ -10,9 +10,38 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { createHash } from 'node:crypto';
-import { resolveBaseUrl } from '../nodes/shared/baseUrl';
-import { isObject } from '../nodes/shared/providerResponse';
-import { describeFatoraError, fatoraBaseUrl, fatoraEnvironments } from '../nodes/Fatora/api';
+import { isObject } from './shared/isObject';
+import { baseUrlFromCredential, resolveBaseUrl } from './shared/baseUrl';
+
+// Test or live mode is a setting of the Fatora account, not another URL.
+export const fatoraEnvironments = {
+	production: 'https://api.fatora.io/v1',
+};
+
+export const fatoraBaseUrl = baseUrlFromCredential(fatoraEnvironments);
+
+/**
+ * Fatora's `error` is a string ("Invalid API Key") or an object whose fields the docs
+ * do not list: turns either into one readable line.
+ */
+export function describeFatoraError(error: unknown): string | undefined {
+	if (error === undefined || error === null) return undefined;
+	if (Array.isArray(error)) return joinParts(error.map(describeFatoraError));
+	if (!isObject(error)) return String(error).trim() || undefined;
+	const { message, ...details } = error;
+	return joinParts([
+		describeFatoraError(message),
+		...Object.entries(details).map(([key, value]) => {
+			const text = describeFatoraError(value);
+			return text === undefined ? undefined : `${key}: ${text}`;
+		}),
+	]);
+}
+
+function joinParts(parts: Array<string | undefined>): string | undefined {
+	const text = parts.filter((part) => part !== undefined).join('; ');
+	return text || undefined;
+}
 
 /**
  * The newest token asked for per API key. When a token expires, every request then in
@@ -40,7 +69,7 @@ export class FatoraApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			options: [
-				{ name: 'Production', value: 'production', description: 'https://api.fatora.io/v1' },
+				{ name: 'Production', value: 'production', description: fatoraEnvironments.production },
 				{ name: 'Custom', value: 'custom', description: 'Another base URL, such as a proxy' },
 			],
 			default: 'production',
@@ -51,7 +80,7 @@ export class FatoraApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://api.fatora.io/v1',
+			placeholder: fatoraEnvironments.production,
 			description: 'The API address up to and including /v1',
 			required: true,
 			displayOptions: { show: { environment: ['custom'] } },

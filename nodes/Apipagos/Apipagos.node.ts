@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions } from '../shared/requestRunner';
 import { routedOperations } from '../shared/routingRunner';
-import { apipagosEnvironments } from './api';
+import { apipagosBaseUrl, apipagosEnvironments } from '../../credentials/ApipagosApi.credentials';
 import { contractOperations } from './resources/contract';
 import { updateManyContracts } from './resources/contract/updateMany';
 
@@ -20,6 +20,8 @@ export class Apipagos implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'apipagosApi', required: true }],
 		requestDefaults: {
+			// The credential's environment (or its Custom base URL), as n8n's engine reads it.
+			baseURL: apipagosBaseUrl,
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 			// Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
 			// message. The key is static (nothing to refresh), so a 401 is not worth sending twice.

@@ -1,12 +1,4 @@
-import { baseUrlFromCredential } from '../shared/baseUrl';
 import { isObject, type Provider } from '../shared/providerResponse';
-
-// The docs offer only the testing server; the production base URL is not documented.
-export const apipagosEnvironments = {
-	test: 'https://api.test.apipagos.com/api/v2/apipagos',
-};
-
-export const apipagosBaseUrl = baseUrlFromCredential(apipagosEnvironments);
 
 export const apipagosCredentialType = 'apipagosApi';
 

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions } from '../shared/requestRunner';
 import { routedOperations } from '../shared/routingRunner';
-import { ataraPayEnvironments } from './api';
+import { ataraPayBaseUrl, ataraPayEnvironments } from '../../credentials/AtaraPayApi.credentials';
 import { searchProjects } from './listSearch/searchProjects';
 import { projectOperations } from './resources/project';
 
@@ -20,6 +20,8 @@ export class AtaraPay implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ataraPayApi', required: true }],
 		requestDefaults: {
+			// The credential's environment (or its Custom base URL), as n8n's engine reads it.
+			baseURL: ataraPayBaseUrl,
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			// Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
 			// message. The key is static (nothing to refresh), so a 401 is not worth sending twice.

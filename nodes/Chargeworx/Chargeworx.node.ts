@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions } from '../shared/requestRunner';
 import { routedOperations } from '../shared/routingRunner';
-import { chargeworxEnvironments } from './api';
+import { chargeworxBaseUrl, chargeworxEnvironments } from '../../credentials/ChargeworxOAuth2Api.credentials';
 import { searchProjects } from './listSearch/searchProjects';
 import { companyProjectOperations } from './resources/companyProject';
 
@@ -20,6 +20,8 @@ export class Chargeworx implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chargeworxOAuth2Api', required: true }],
 		requestDefaults: {
+			// The credential's environment (or its Custom base URL), as n8n's engine reads it.
+			baseURL: chargeworxBaseUrl,
 			headers: { Accept: 'application/json' },
 			// Error answers reach checkProviderResponse; a 401 still throws, so n8n fetches a new token.
 			ignoreHttpStatusErrors: { ignore: true, except: [401] },

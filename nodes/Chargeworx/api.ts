@@ -1,17 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-import { baseUrlFromCredential, urlFromOwnFields } from '../shared/baseUrl';
 import { isObject, type Provider } from '../shared/providerResponse';
-
-// From docs.chargeworx.com/deployment/environment-management (API hosts).
-export const chargeworxEnvironments = {
-	production: 'https://api.chargeworx.com',
-	staging: 'https://staging-api.chargeworx.com',
-};
-
-export const chargeworxBaseUrl = baseUrlFromCredential(chargeworxEnvironments);
-
-// The authentication page puts the token endpoint on the API host.
-export const chargeworxTokenUrl = urlFromOwnFields(chargeworxEnvironments, '/connect/token');
 
 // Every answer carries {success, code, errorMessage}; `success: false` is an error
 // whatever the HTTP status (the docs leave open whether errors come as 4xx or 200).
@@ -22,6 +10,9 @@ export const chargeworx: Provider = {
 		return body.errorMessage ? String(body.errorMessage) : `the request failed (code ${String(body.code ?? 'unknown')})`;
 	},
 };
+
+// The docs show the default page size (20), not a maximum: pages of 20 are always allowed.
+export const chargeworxPageSize = 20;
 
 export const guidPattern = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions } from '../shared/requestRunner';
 import { routedOperations } from '../shared/routingRunner';
-import { fatoraEnvironments } from './api';
+import { fatoraBaseUrl, fatoraEnvironments } from '../../credentials/FatoraApi.credentials';
 import { searchClients } from './listSearch/searchClients';
 import { clientOperations } from './resources/client';
 
@@ -20,6 +20,8 @@ export class Fatora implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'fatoraApi', required: true }],
 		requestDefaults: {
+			// The credential's environment (or its Custom base URL), as n8n's engine reads it.
+			baseURL: fatoraBaseUrl,
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 			// Error answers reach checkProviderResponse; a 401 still throws so n8n fetches a new token.
 			ignoreHttpStatusErrors: { ignore: true, except: [401] },

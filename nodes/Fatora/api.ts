@@ -1,39 +1,9 @@
 import type { IDataObject, INodeExecutionData, PostReceiveAction } from 'n8n-workflow';
-import { baseUrlFromCredential } from '../shared/baseUrl';
+import { describeFatoraError } from '../../credentials/FatoraApi.credentials';
 import { isObject, type Provider } from '../shared/providerResponse';
-
-// Test or live mode is a setting of the Fatora account, not another URL.
-export const fatoraEnvironments = {
-	production: 'https://api.fatora.io/v1',
-};
-
-export const fatoraBaseUrl = baseUrlFromCredential(fatoraEnvironments);
 
 /** Fatora's size for list pages: the only value its docs show (page_size=20). */
 export const fatoraPageSize = 20;
-
-/**
- * Fatora's `error` is a string ("Invalid API Key") or an object whose fields the docs
- * do not list: turns either into one readable line.
- */
-export function describeFatoraError(error: unknown): string | undefined {
-	if (error === undefined || error === null) return undefined;
-	if (Array.isArray(error)) return joinParts(error.map(describeFatoraError));
-	if (!isObject(error)) return String(error).trim() || undefined;
-	const { message, ...details } = error;
-	return joinParts([
-		describeFatoraError(message),
-		...Object.entries(details).map(([key, value]) => {
-			const text = describeFatoraError(value);
-			return text === undefined ? undefined : `${key}: ${text}`;
-		}),
-	]);
-}
-
-function joinParts(parts: Array<string | undefined>): string | undefined {
-	const text = parts.filter((part) => part !== undefined).join('; ');
-	return text || undefined;
-}
 
 // Errors are {"status":"ERROR","error":...}, whatever the HTTP status; the docs give
 // 409 for "a client with the same data as an existing one".

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions } from '../shared/requestRunner';
 import { routedOperations } from '../shared/routingRunner';
-import { instantpayEnvironments, instantpayRequest } from './api';
+import { instantpayBaseUrl, instantpayEnvironments, instantpayRequest } from '../../credentials/InstantpayApi.credentials';
 import { searchContacts, searchTags } from './listSearch/searchContactBook';
 import { getTags } from './loadOptions/getTags';
 import { contactOperations } from './resources/contact';
@@ -22,6 +22,8 @@ export class Instantpay implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'instantpayApi', required: true }],
 		requestDefaults: {
+			// The credential's environment (or its Custom base URL), as n8n's engine reads it.
+			baseURL: instantpayBaseUrl,
 			// Every answer, whatever its HTTP status, reaches checkProviderResponse.
 			...instantpayRequest,
 		},

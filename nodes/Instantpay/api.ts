@@ -1,81 +1,11 @@
 import type {
 	IDataObject,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	INodePropertyRouting,
 	PostReceiveAction,
 } from 'n8n-workflow';
-import { baseUrlFromCredential } from '../shared/baseUrl';
+import { instantpayStatusCodes } from '../../credentials/InstantpayApi.credentials';
 import { checkProviderResponse, type Provider } from '../shared/providerResponse';
-
-// Every sample uses this host; Instantpay documents no separate staging host.
-export const instantpayEnvironments = {
-	production: 'https://api.instantpay.in',
-};
-
-export const instantpayBaseUrl = baseUrlFromCredential(instantpayEnvironments);
-
-/**
- * Part of every request: JSON, as the docs' samples send on every method; and every HTTP
- * status let through, because the envelope's statuscode tells success from failure and
- * Instantpay's static keys have no token to refresh on 401.
- */
-export const instantpayRequest: Pick<IHttpRequestOptions, 'headers' | 'ignoreHttpStatusErrors'> = {
-	headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-	ignoreHttpStatusErrors: true,
-};
-
-/**
- * Instantpay's `statuscode` values and their meaning, from
- * https://developers.instantpay.in/reference/error-codes (the list there is cut off after RAB).
- * Only TXN is a success.
- */
-export const instantpayStatusCodes: Record<string, string> = {
-	TXN: 'Transaction Successful',
-	TUP: 'Transaction Under Process',
-	IRA: 'Invalid Refill Amount',
-	RBT: 'Refill Barred Temporarily',
-	IAN: 'Invalid Account Number',
-	IAB: 'Insufficient Wallet Balance',
-	DTX: 'Duplicate Transaction',
-	ISE: 'System Error',
-	IAT: 'Invalid Access Token',
-	SPD: 'Service Provider Downtime',
-	SPE: 'Service Provider Error',
-	ITI: 'Invalid Transaction ID',
-	DTB: 'Denomination Temporarily Barred',
-	TSU: 'Transaction Status Unavailable',
-	ISP: 'Invalid Service Provider',
-	RPI: 'Request Parameters are Invalid or Incomplete',
-	AAB: 'Account Blocked, Contact Helpdesk',
-	ANF: 'Account not found',
-	UED: 'Unknown Error Description',
-	IEC: 'Invalid or Unknown Error Code',
-	IRT: 'Invalid Response Type',
-	IPE: 'Internal Processing Error',
-	IAC: 'Invalid Dealer Credentials',
-	UAD: 'User Access Denied',
-	TRP: 'Transaction Refund Processed',
-	TDE: 'Transaction Dispute Error',
-	DLS: 'Dispute Logged Successfully',
-	DID: 'Duplicate Agent Transaction ID',
-	OUI: 'Outlet Unauthorized or Inactive',
-	ODI: 'Outlet Data Incorrect',
-	RNF: 'Remitter Not Found',
-	RAR: 'Remitter Already Registered',
-	UAR: 'User Already Registered',
-	IVC: 'Invalid Verification Code or OTP',
-	IUA: 'Invalid User Account – Outlet',
-	SNA: 'Service not available',
-	ERR: 'Provider Failure',
-	FAB: 'Failure at Bank end',
-	UFC: 'Fare has been changed',
-	OTP: 'OTP Successfully sent',
-	EOP: 'OTP Expired',
-	OLR: 'OTP limit reached',
-	ONV: 'OTP not valid',
-	RAB: 'Remitter Blocked', // the docs' text is cut off after "Remitter Bloc"
-};
 
 /** Codes that point at the credential rather than at the request. */
 const credentialCodes = ['IAC', 'UAD', 'IAT', 'AAB'];

@@ -5,7 +5,7 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { resolveBaseUrl, type Environments } from './baseUrl';
+import { resolveBaseUrl, type Environments } from '../../credentials/shared/baseUrl';
 import { throwIfProviderError, type Provider } from './providerResponse';
 import { sendWithRenewal } from './tokenRenewal';
 
@@ -17,11 +17,13 @@ export interface RecordList {
 	/** The records in the answer's body. */
 	records: (body: IDataObject) => unknown[];
 	toResult: (record: IDataObject) => INodeListSearchItems;
+	/** For a paged list: the token of the page after the one whose records these are, if any. */
+	nextPage?: (records: unknown[]) => string | undefined;
 }
 
 /**
- * Loads a provider's list for a From List picker, through the node's credential, and
- * keeps the entries whose name or ID contains what the user typed.
+ * Loads a provider's list (or one page of it) for a From List picker, through the node's
+ * credential, and keeps the entries whose name or ID contains what the user typed.
  */
 export async function searchRecords(
 	context: ILoadOptionsFunctions,
@@ -39,10 +41,10 @@ export async function searchRecords(
 
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
 	const needle = filter?.trim().toLowerCase() ?? '';
-	const results = list
-		.records(body)
+	const records = list.records(body);
+	const results = records
 		.filter((record): record is IDataObject => typeof record === 'object' && record !== null)
 		.map(list.toResult)
 		.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
-	return { results };
+	return { results, paginationToken: list.nextPage?.(records) };
 }

@@ -8,6 +8,9 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { isObject } from '../../credentials/shared/isObject';
+
+export { isObject };
 
 /** The HTTP answer behind each provider error, for the request runner's retry decisions. */
 const answers = new WeakMap<object, { statusCode: number; headers: IDataObject }>();
@@ -80,8 +83,4 @@ function describeStatus(provider: string, statusCode: number): string {
 	if (statusCode === 429) return `${provider} is limiting how many requests it accepts. Try again later.`;
 	if (statusCode >= 500) return `${provider} could not process the request. Try again later.`;
 	return `${provider} did not accept the request. Check the values the message mentions.`;
-}
-
-export function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

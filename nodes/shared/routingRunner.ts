@@ -24,10 +24,9 @@ import {
 	isResourceLocatorValue,
 	sleep,
 } from 'n8n-workflow';
-import { resolveBaseUrl, type Environments } from './baseUrl';
+import { baseUrlFromCredential, resolveBaseUrl, type Environments } from '../../credentials/shared/baseUrl';
 import { DEFAULT_MAX_CONCURRENCY, requestSettings, startRequestRun, withRetries } from './requestRunner';
 import { sendWithRenewal, type RenewalGate } from './tokenRenewal';
-import { inputErrorOf } from './validation';
 
 /**
  * Runs a node's `routing` declarations: the field mappings stay in the node description,
@@ -41,8 +40,9 @@ import { inputErrorOf } from './validation';
  * node runs (a unit test plans every operation of every node): `request` with static
  * `method` and `url`; `send` with `type`, a static `property` and `preSend`; `output`
  * with function `postReceive` actions and `maxResults` ("={{ $value }}" or a number);
- * `operations.pagination` as a function. `requestDefaults` must be static: the base URL
- * comes from the credential (`environments`).
+ * `operations.pagination` as a function, run where a field sets `send.paginate: true`. `requestDefaults` must be static, except its
+ * `baseURL`, which must be the credential's expression for `environments`: the runner
+ * reads the same base URL from the decrypted credential (resolveBaseUrl).
  */
 export function routedOperations(
 	description: INodeTypeDescription,
@@ -70,6 +70,8 @@ export interface RoutingPlan {
 	preSend: PreSendAction[];
 	postReceive: PostReceiveAction[];
 	pagination?: (this: IExecutePaginationFunctions, requestData: RequestData) => Promise<INodeExecutionData[]>;
+	/** A field's `send.paginate`: as in n8n's engine, the pagination runs only when it is true. */
+	paginate?: boolean;
 	maxResults?: number;
 }
 
@@ -88,10 +90,13 @@ type RequestData = DeclarativeRestApiSettings.ResultOptions;
  * options set in a `collection`, as n8n's RoutingNode visits them.
  */
 export function planRouting(description: INodeTypeDescription, node: INode): RoutingPlan {
+	// The base URL expression is the credential's; the runner reads the same value in code (requestBase).
+	const defaults = { ...description.requestDefaults };
+	delete defaults.baseURL;
 	const plan: RoutingPlan = {
 		request: {
 			url: '',
-			...staticValues(node, 'requestDefaults', description.requestDefaults ?? {}),
+			...staticValues(node, 'requestDefaults', defaults),
 		},
 		fields: [],
 		preSend: [],
@@ -134,13 +139,17 @@ function addRouting(plan: RoutingPlan, routing: INodePropertyRouting, node: INod
 	if (Object.keys(rest).length > 0) throw unsupported(node, where, Object.keys(rest).join(', '));
 	if (request) Object.assign(plan.request, staticValues(node, where, request, ['method', 'url']));
 	if (send) {
-		const { type, property, preSend, ...other } = send;
+		const { type, property, preSend, paginate, ...other } = send;
 		if (Object.keys(other).length > 0) throw unsupported(node, where, `send.${Object.keys(other).join(', send.')}`);
 		if (property !== undefined) {
 			if (!field || property.startsWith('=') || property.includes('.')) throw unsupported(node, where, 'send.property');
 			field.sendTo = { where: type === 'body' ? 'body' : 'qs', property };
 		}
 		plan.preSend.push(...(preSend ?? []));
+		if (paginate !== undefined) {
+			if (typeof paginate !== 'boolean') throw unsupported(node, where, 'send.paginate as an expression');
+			plan.paginate ??= paginate;
+		}
 	}
 	if (output) {
 		const { postReceive, maxResults, ...other } = output;
@@ -194,6 +203,9 @@ async function runRouting(
 	const node = context.getNode();
 	const items = context.getInputData();
 	const plan = planRouting(description, node);
+	if (description.requestDefaults?.baseURL !== baseUrlFromCredential(environments)) {
+		throw unsupported(node, 'requestDefaults', 'a base URL other than the credential\'s');
+	}
 
 	const credentialType = description.credentials?.[0]?.name ?? '';
 	const credentials = await context.getCredentials(credentialType);
@@ -224,11 +236,10 @@ async function runRouting(
 		const itemContext = contextForItem(context, itemIndex, read, send);
 		try {
 			const requestData = await buildRequest(plan, base, itemContext, read);
-			const inputError = inputErrorOf(requestData.options);
-			if (inputError) throw inputError;
-			const output = plan.pagination
-				? await plan.pagination.call(itemContext, requestData)
-				: await itemContext.makeRoutingRequest(requestData);
+			const output =
+				plan.pagination && plan.paginate
+					? await plan.pagination.call(itemContext, requestData)
+					: await itemContext.makeRoutingRequest(requestData);
 			const maxResults = requestData.maxResults ?? plan.maxResults;
 			const kept = maxResults === undefined ? output : output.slice(0, Number(maxResults));
 			return kept.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));

@@ -11,25 +11,8 @@ import { NodeOperationError } from 'n8n-workflow';
 /** A check of one value: returns what is wrong with it and how to fix it, or nothing. */
 export type Rule = (value: unknown) => { problem: string; fix: string } | undefined;
 
-/**
- * Checks do not throw: they mark the request with the first input error, and the request
- * runner turns it into the item's error without sending anything. That way a failed
- * item, like any other, keeps its link to its input item (which n8n drops for errors
- * thrown here when the node sends errors to the error output).
- */
-const INPUT_ERROR = Symbol('inputError');
-type MarkedRequest = IHttpRequestOptions & { [INPUT_ERROR]?: NodeOperationError };
-
-function reject(requestOptions: IHttpRequestOptions, error: NodeOperationError): IHttpRequestOptions {
-	const marked = requestOptions as MarkedRequest;
-	marked[INPUT_ERROR] ??= error;
-	return marked;
-}
-
-/** The first input error a check found in this request, if any. */
-export function inputErrorOf(requestOptions: object): NodeOperationError | undefined {
-	return (requestOptions as MarkedRequest)[INPUT_ERROR];
-}
+// Checks throw a NodeOperationError naming the field and the item before anything is
+// sent; n8n's engine and the routing runner both make it the item's error.
 
 /**
  * A preSend action that stops the item, before any request is sent, when a parameter
@@ -39,7 +22,8 @@ export function validate(parameter: string, displayName: string, ...rules: Rule[
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const value = this.getNodeParameter(parameter, undefined, { extractValue: true });
 		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, value, rules);
-		return error ? reject(requestOptions, error) : requestOptions;
+		if (error) throw error;
+		return requestOptions;
 	};
 }
 
@@ -51,7 +35,8 @@ export function validateAsSetUp(parameter: string, displayName: string, ...rules
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const node = this.getNode();
 		const error = ruleError(node, this.getItemIndex(), displayName, node.parameters[parameter], rules);
-		return error ? reject(requestOptions, error) : requestOptions;
+		if (error) throw error;
+		return requestOptions;
 	};
 }
 
@@ -69,7 +54,8 @@ export function sendChecked(
 		const sent = (type === 'body' ? requestOptions.body : requestOptions.qs) as IDataObject | undefined;
 		const value = property.split('.').reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], sent);
 		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, value, rules);
-		return error ? reject(requestOptions, error) : requestOptions;
+		if (error) throw error;
+		return requestOptions;
 	};
 	return { type, property, preSend: [check] };
 }
@@ -167,7 +153,7 @@ export function idInPath(parameter: string, displayName: string, ...rules: Rule[
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const value = this.getNodeParameter(parameter, undefined, { extractValue: true });
 		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, value, [required, ...rules]);
-		if (error) return reject(requestOptions, error);
+		if (error) throw error;
 		const segment = encodeURIComponent(String(value).trim());
 		requestOptions.url = requestOptions.url?.replace(`{${parameter}}`, segment);
 		return requestOptions;

@@ -248,6 +248,24 @@ describe('AtaraPay node in a real n8n', () => {
 		expect(filtered.results).toEqual([{ name: 'Lagos office', value: String(one.id) }]);
 	});
 
+	test('the project picker lists every project, the 101st and beyond included, from one request', async () => {
+		ctx.mock.projects.clear();
+		const projects = Array.from({ length: 120 }, (_, n) => ctx.mock.addProject({ project_name: `Site ${n + 1}`, description: 'x' }));
+
+		const all = await ctx.n8n.listSearch({ nodeType: 'ataraPay', methodName: 'searchProjects', credential: ctx.credential });
+
+		expect(all.results.map((result) => result.value)).toEqual(projects.map((project) => String(project.id)));
+		expect(all.paginationToken).toBeUndefined();
+		expect(ctx.mock.requests).toHaveLength(1);
+		const found = await ctx.n8n.listSearch({
+			nodeType: 'ataraPay',
+			methodName: 'searchProjects',
+			credential: ctx.credential,
+			filter: 'site 115',
+		});
+		expect(found.results).toEqual([{ name: 'Site 115', value: String(projects[114].id) }]);
+	});
+
 	test('the credential test passes with the right keys and fails with wrong ones', async () => {
 		const good = await ctx.n8n.testCredential(ctx.credential, ctx.credentialData);
 		expect(good).toMatchObject({ status: 'OK' });

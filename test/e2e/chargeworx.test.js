@@ -638,7 +638,7 @@ describe('Chargeworx node in a real n8n', () => {
 			{ name: 'Abuja picker office', value: abuja.id },
 		]);
 		expect(apiRequests().map((r) => [r.method, r.path, r.query])).toEqual([
-			['GET', '/api/adm/companyProjects', { limit: '100' }],
+			['GET', '/api/adm/companyProjects', { limit: '20', offset: '0' }],
 		]);
 
 		ctx.mock.reset();
@@ -649,7 +649,30 @@ describe('Chargeworx node in a real n8n', () => {
 			filter: 'lagos PICKER',
 		});
 		expect(filtered.results).toEqual([{ name: 'Lagos picker office', value: lagos.id }]);
-		expect(apiRequests().map((r) => r.query)).toEqual([{ name: 'lagos PICKER', limit: '100' }]);
+		expect(apiRequests().map((r) => r.query)).toEqual([{ name: 'lagos PICKER', limit: '20', offset: '0' }]);
+		expect(filtered.paginationToken).toBeUndefined();
+	});
+
+	test('the project picker pages through every project, and name search pages on Chargeworx\'s side', async () => {
+		ctx.mock.projects.clear();
+		const projects = Array.from({ length: 110 }, (_, n) =>
+			ctx.mock.addProject({ name: `${n % 2 ? 'Odd' : 'Even'} office ${n + 1}` }),
+		);
+		const searchAll = (filter) =>
+			ctx.n8n.listSearchAll({ nodeType: 'chargeworx', methodName: 'searchProjects', credential: ctx.credential, filter });
+
+		const all = await searchAll();
+		expect(all.results.map((result) => result.value)).toEqual(projects.map((project) => project.id));
+		expect(all.results[104]).toEqual({ name: 'Even office 105', value: projects[104].id });
+		expect(apiRequests().map((r) => r.query.offset)).toEqual(['0', '20', '40', '60', '80', '100']);
+
+		ctx.mock.reset();
+		const odd = await searchAll('odd OFFICE');
+		expect(odd.results).toHaveLength(55);
+		expect(odd.results.at(-1)).toEqual({ name: 'Odd office 110', value: projects[109].id });
+		expect(apiRequests().map((r) => [r.query.offset, r.query.name])).toEqual(
+			['0', '20', '40'].map((offset) => [offset, 'odd OFFICE']),
+		);
 	});
 
 	describe('credential test', () => {

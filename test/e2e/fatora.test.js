@@ -589,9 +589,32 @@ describe('Fatora node in a real n8n', () => {
 		const found = await search('crafts');
 		expect(found.results).toEqual([{ name: 'Souq Waqif Crafts (crafts@example.com)', value: String(two.id) }]);
 		expect(ctx.mock.clientRequests().map((r) => r.query)).toEqual([
-			{ page: '1', page_size: '100' },
-			{ page: '1', page_size: '100', keyword: 'crafts' },
+			{ page: '1', page_size: '20' },
+			{ page: '1', page_size: '20', keyword: 'crafts' },
 		]);
+		expect(all.paginationToken).toBeUndefined();
+	});
+
+	test('the client picker pages through every client, and keyword search pages on Fatora\'s side', async () => {
+		ctx.mock.clients.clear();
+		const clients = Array.from({ length: 130 }, (_, n) =>
+			ctx.mock.addClient({ name: `Client ${n + 1}`, email: `c${n + 1}@${n % 2 ? 'odd' : 'even'}.example.com` }),
+		);
+		const searchAll = (filter) =>
+			ctx.n8n.listSearchAll({ nodeType: 'fatora', methodName: 'searchClients', credential: ctx.credential, filter });
+
+		const all = await searchAll();
+		expect(all.results.map((result) => result.value)).toEqual(clients.map((client) => String(client.id)));
+		expect(all.results[120]).toEqual({ name: 'Client 121 (c121@even.example.com)', value: String(clients[120].id) });
+		expect(ctx.mock.clientRequests().map((r) => r.query.page)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+
+		ctx.mock.reset();
+		const odd = await searchAll('odd');
+		expect(odd.results).toHaveLength(65);
+		expect(odd.results.at(-1).value).toBe(String(clients[129].id));
+		expect(ctx.mock.clientRequests().map((r) => [r.query.page, r.query.keyword])).toEqual(
+			['1', '2', '3', '4'].map((page) => [page, 'odd']),
+		);
 	});
 
 	test('the credential test passes with the right key and fails with a wrong one', async () => {

@@ -538,6 +538,19 @@ describe('Instantpay node in a real n8n', () => {
 			expectInstantpayHeaders(ctx.mock.requests[0]);
 		});
 
+		test('the contact picker lists every contact, the 101st and beyond included, from one request', async () => {
+			const contacts = Array.from({ length: 120 }, (_, n) =>
+				ctx.mock.addContact({ name: `Person ${n + 1}`, email: `p${n + 1}@example.com`, mobile: String(n) }),
+			);
+
+			const all = await ctx.n8n.listSearch({ nodeType: 'instantpay', methodName: 'searchContacts', credential: ctx.credential });
+
+			expect(all.results.map((result) => result.value)).toEqual(contacts.map((contact) => contact._id));
+			expect(all.results[110]).toEqual({ name: 'Person 111 · p111@example.com', value: contacts[110]._id });
+			expect(all.paginationToken).toBeUndefined();
+			expect(ctx.mock.requests).toHaveLength(1);
+		});
+
 		test('the tag picker and the Tags list load the user\'s tags', async () => {
 			const vip = ctx.mock.addTag({ name: 'VIP', hexColorCode: '#FF1934' });
 			const supplier = ctx.mock.addTag({ name: 'Supplier' });

@@ -1,13 +1,15 @@
 // Jest global setup for the end-to-end project: installs n8n (once; the version in
 // N8N_VERSION or the primary one), packs this package, installs the tarball as a
-// community package in a fresh user folder, starts n8n once for the whole run and creates
-// its owner. Test files reach it through e2eState().
+// community package in a fresh user folder (with its n8n-engine variant, see
+// engineVariant.js), starts n8n once for the whole run and creates its owner. Test files
+// reach it through e2eState().
 // With N8N_QUEUE=1, n8n runs in queue mode: PostgreSQL and Redis on loopback, the main
 // process and QUEUE_WORKERS (2) `n8n worker` processes, which run the executions.
 const fs = require('node:fs');
 const path = require('node:path');
 const { ensureN8nInstalled, packPackage, installTarball, freePort, startN8n, ROOT } = require('./n8nInstance');
 const { N8nClient } = require('./n8nClient');
+const { installEngineVariant } = require('./engineVariant');
 const { STATE_FILE, OWNER, QUEUE_MODE } = require('./e2eState');
 const { startQueueStores } = require('./queueStores');
 
@@ -19,6 +21,8 @@ module.exports = async function globalSetup() {
 	const userFolder = path.join(ROOT, '.e2e', 'n8n');
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	installTarball(userFolder, tarball);
+	// For test/e2e/engineEquivalence.test.js: the same nodes run by n8n's own engine.
+	installEngineVariant(userFolder, tarball);
 
 	const state = { version, queue: QUEUE_MODE, workers: [], stores: undefined };
 	const save = () => fs.writeFileSync(STATE_FILE, JSON.stringify(state));

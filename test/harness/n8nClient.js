@@ -82,7 +82,7 @@ class N8nClient {
 	}
 
 	/** Asks a node's list-search method for its choices, as the editor's From List does. */
-	async listSearch({ nodeType, methodName, credential, parameters = {}, filter }) {
+	async listSearch({ nodeType, methodName, credential, parameters = {}, filter, paginationToken }) {
 		return await this.request('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
 			nodeTypeAndVersion: { name: `${PACKAGE_NAME}.${nodeType}`, version: 1 },
 			methodName,
@@ -90,7 +90,22 @@ class N8nClient {
 			currentNodeParameters: parameters,
 			credentials: credential ? { [credential.type]: { id: credential.id, name: credential.name } } : {},
 			filter,
+			paginationToken,
 		});
+	}
+
+	/** Every page of a list search, as the editor loads them while the user scrolls down: { results, pages }. */
+	async listSearchAll(options) {
+		const results = [];
+		let pages = 0;
+		let paginationToken;
+		do {
+			const page = await this.listSearch({ ...options, paginationToken });
+			results.push(...page.results);
+			paginationToken = page.paginationToken;
+			pages++;
+		} while (paginationToken !== undefined && pages < 100);
+		return { results, pages };
 	}
 
 	/**
@@ -117,10 +132,31 @@ class N8nClient {
 	 * Webhook → Split Out → the node.
 	 */
 	async runNodeDefinition(nodeDefinition, items, settings = {}) {
-		const path = randomUUID();
 		const node = { id: randomUUID(), name: 'Node Under Test', position: [500, 0], ...nodeDefinition };
+		const { execution } = await this.runAfterWebhook({
+			nodes: [node],
+			connections: { Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+			items,
+			settings,
+		});
+		const run = execution.resultData.runData[node.name]?.[0];
+		return {
+			items: run?.data?.main?.[0] ?? [],
+			errorItems: run?.data?.main?.[1] ?? [],
+			error: run?.error ?? execution.resultData.error,
+			executionTime: run?.executionTime,
+			execution,
+		};
+	}
+
+	/**
+	 * Publishes a workflow Webhook → Split Out ("Items", one item per entry of `items`) →
+	 * `nodes` (wired by `connections`), calls its webhook once and returns the execution.
+	 */
+	async runAfterWebhook({ nodes, connections, items, settings = {} }) {
+		const path = randomUUID();
 		const workflow = await this.request('POST', '/rest/workflows', {
-			name: `e2e ${node.type} ${path.slice(0, 8)}`,
+			name: `e2e ${nodes[0].type} ${path.slice(0, 8)}`,
 			active: false,
 			settings: { executionOrder: 'v1', ...settings },
 			nodes: [
@@ -141,24 +177,13 @@ class N8nClient {
 					position: [250, 0],
 					parameters: { fieldToSplitOut: 'body.items', options: {} },
 				},
-				node,
+				...nodes,
 			],
-			connections: {
-				Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-				Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
-			},
+			connections: { Webhook: { main: [[{ node: 'Items', type: 'main', index: 0 }]] }, ...connections },
 		});
 		await this.request('POST', `/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
 		await this.callWebhook(path, { items });
-		const execution = await this.lastExecution(workflow.id);
-		const run = execution.resultData.runData[node.name]?.[0];
-		return {
-			items: run?.data?.main?.[0] ?? [],
-			errorItems: run?.data?.main?.[1] ?? [],
-			error: run?.error ?? execution.resultData.error,
-			executionTime: run?.executionTime,
-			execution,
-		};
+		return { execution: await this.lastExecution(workflow.id) };
 	}
 
 	/**

@@ -3,13 +3,9 @@
 const { NodeHelpers } = require('n8n-workflow');
 const { planRouting, routedOperations } = require('../../dist/nodes/shared/routingRunner');
 
-const nodeClasses = {
-	AtaraPay: require('../../dist/nodes/AtaraPay/AtaraPay.node').AtaraPay,
-	Fatora: require('../../dist/nodes/Fatora/Fatora.node').Fatora,
-	Chargeworx: require('../../dist/nodes/Chargeworx/Chargeworx.node').Chargeworx,
-	Instantpay: require('../../dist/nodes/Instantpay/Instantpay.node').Instantpay,
-	Apipagos: require('../../dist/nodes/Apipagos/Apipagos.node').Apipagos,
-};
+const { ataraPay, fatora, chargeworx, instantpay, apipagos } = require('../harness/nodeClasses');
+
+const nodeClasses = { AtaraPay: ataraPay, Fatora: fatora, Chargeworx: chargeworx, Instantpay: instantpay, Apipagos: apipagos };
 
 /** A node set to `resource`/`operation`, with every option of its shown collections added. */
 function nodeFor(description, resource, operation) {

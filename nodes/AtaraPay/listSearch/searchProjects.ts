@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { searchRecords } from '../../shared/listSearch';
-import { ataraPay, ataraPayEnvironments } from '../api';
+import { ataraPay } from '../api';
+import { ataraPayEnvironments } from '../../../credentials/AtaraPayApi.credentials';
 
 export async function searchProjects(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	return await searchRecords(

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { searchRecords } from '../../shared/listSearch';
-import { instantpay, instantpayEnvironments, instantpayRequest } from '../api';
+import { instantpay } from '../api';
+import { instantpayEnvironments, instantpayRequest } from '../../../credentials/InstantpayApi.credentials';
 
 /**
  * One of the Contact Book's lists (`data` of a GET). The docs give these lists no filter

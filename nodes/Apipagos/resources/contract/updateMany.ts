@@ -9,12 +9,13 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { resolveBaseUrl } from '../../../shared/baseUrl';
+import { resolveBaseUrl } from '../../../../credentials/shared/baseUrl';
 import { isObject, throwIfProviderError } from '../../../shared/providerResponse';
 import { requestSettings, startRequestRun, withRetries, type RequestSource } from '../../../shared/requestRunner';
 import { required, ruleError, wholeNumber, type Rule } from '../../../shared/validation';
 import { sendWithRenewal } from '../../../shared/tokenRenewal';
-import { apipagos, apipagosCredentialType, apipagosEnvironments } from '../../api';
+import { apipagos, apipagosCredentialType } from '../../api';
+import { apipagosEnvironments } from '../../../../credentials/ApipagosApi.credentials';
 import { contractCode, someFieldSet, statusCodeOption } from './common';
 
 const showOnlyForContractUpdateMany = { operation: ['updateMany'], resource: ['contract'] };

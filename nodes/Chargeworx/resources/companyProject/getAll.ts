@@ -6,7 +6,7 @@ const showOnlyForProjectGetMany = { operation: ['getAll'], resource: ['companyPr
 
 // GET /api/adm/companyProjects, paged with limit/offset (see the operation's pagination).
 export const projectGetManyFields: INodeProperties[] = [
-	...returnAllAndLimit('companyProject'),
+	...returnAllAndLimit('companyProject', 'paged'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

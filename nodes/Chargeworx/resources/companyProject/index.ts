@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { checkProviderResponse } from '../../../shared/providerResponse';
 import { outputRecord, outputRecords } from '../../../shared/records';
 import { offsetPaging, runPages } from '../../../shared/requestRunner';
-import { chargeworx, outputCreatedProject, outputUpdatedProject, withoutApiKeys } from '../../api';
+import { chargeworx, chargeworxPageSize, outputCreatedProject, outputUpdatedProject, withoutApiKeys } from '../../api';
 import { projectCreateFields } from './create';
 import { projectGetFields } from './get';
 import { projectGetManyFields } from './getAll';
@@ -11,9 +11,6 @@ import { projectUpdateMerchantFields } from './updateMerchant';
 
 // {projectId} is filled in, checked and encoded, by the Project field (idInPath).
 const projectPath = '/api/adm/companyProjects/{projectId}';
-
-// The docs show the default page size (20), not a maximum: pages of 20 are always allowed.
-const PAGE_SIZE = 20;
 
 export const companyProjectOperations: INodeProperties[] = [
 	{
@@ -70,7 +67,7 @@ export const companyProjectOperations: INodeProperties[] = [
 				description: 'List projects, optionally filtered by company, name or status',
 				routing: {
 					request: { method: 'GET', url: '/api/adm/companyProjects' },
-					operations: { pagination: runPages(offsetPaging('offset', 'limit', PAGE_SIZE)) },
+					operations: { pagination: runPages(offsetPaging('offset', 'limit', chargeworxPageSize)) },
 					output: { postReceive: [checkProviderResponse(chargeworx), outputRecords('entries')] },
 				},
 			},

@@ -5,7 +5,7 @@ const showOnlyForClientGetMany = { operation: ['getAll'], resource: ['client'] }
 
 // Paging (page, page_size) is done by the operation's runPages, which reads Return All and Limit.
 export const clientGetManyFields: INodeProperties[] = [
-	...returnAllAndLimit('client'),
+	...returnAllAndLimit('client', 'paged'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

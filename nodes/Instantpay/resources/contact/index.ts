@@ -50,5 +50,5 @@ export const contactOperations: INodeProperties[] = [
 	...contactUpdateFields,
 	...contactCreateFields,
 	...contactDeleteFields,
-	...returnAllAndLimit('contact'),
+	...returnAllAndLimit('contact', 'one answer'),
 ];

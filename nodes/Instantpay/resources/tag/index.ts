@@ -49,5 +49,5 @@ export const tagOperations: INodeProperties[] = [
 	...tagCreateFields,
 	...tagUpdateFields,
 	...tagDeleteFields,
-	...returnAllAndLimit('tag'),
+	...returnAllAndLimit('tag', 'one answer'),
 ];
