@@ -239,8 +239,10 @@ class N8nClient {
 			if (summary && !['new', 'running', 'waiting'].includes(summary.status)) {
 				const full = await this.request('GET', `/rest/executions/${summary.id}`);
 				const execution = parseFlatted(full.data);
-				// n8n's verdict on the whole run, beside its data (not enumerable: data comparisons ignore it).
+				// n8n's verdict on the whole run and the execution's ID, beside its data (not
+				// enumerable: data comparisons ignore them).
 				Object.defineProperty(execution, 'status', { value: full.status });
+				Object.defineProperty(execution, 'id', { value: String(summary.id) });
 				return execution;
 			}
 			await new Promise((resolve) => setTimeout(resolve, 200));
