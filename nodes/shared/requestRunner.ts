@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { ADAPTIVE_MAX_CONCURRENCY } from './concurrencyLimit';
 import { RequestPace } from './requestPace';
 import { answerBehind } from './providerResponse';
 
@@ -22,7 +23,8 @@ type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
 // With 15% of answers failing at random, 8 attempts leave about one item in four million failed.
 export const DEFAULT_MAX_ATTEMPTS = 8;
-export const DEFAULT_MAX_CONCURRENCY = 10;
+// What Max Concurrent Requests shows when added: the fixed limit of earlier versions.
+const SUGGESTED_MAX_CONCURRENCY = 10;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_WAIT_MS = 60_000;
 
@@ -51,10 +53,9 @@ export const requestOptions: INodeProperties = {
 			displayName: 'Max Concurrent Requests',
 			name: 'maxConcurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 100 },
-			default: DEFAULT_MAX_CONCURRENCY,
-			description:
-				'The most requests this node has in flight at once. Within it, the node speeds up while the provider keeps up and slows down when it is told to.',
+			typeOptions: { minValue: 1, maxValue: ADAPTIVE_MAX_CONCURRENCY },
+			default: SUGGESTED_MAX_CONCURRENCY,
+			description: `The most requests this node has in flight at once. Without this option the node finds how many the provider handles well (at most ${ADAPTIVE_MAX_CONCURRENCY}); with it, never more than this.`,
 		},
 	],
 };
@@ -148,13 +149,17 @@ export function runPages(paging: Paging) {
  */
 export interface RequestRun {
 	pace: RequestPace;
+	/** The most requests in flight: Max Concurrent Requests, or the adaptive limit's maximum. */
+	ceiling: number;
 	maxAttempts: number;
 	timeoutMs: number;
 }
 
 export function startRequestRun(option: (name: string, fallback: number) => number): RequestRun {
+	const ceiling = option('maxConcurrency', ADAPTIVE_MAX_CONCURRENCY);
 	return {
-		pace: new RequestPace(option('maxConcurrency', DEFAULT_MAX_CONCURRENCY)),
+		pace: new RequestPace(ceiling),
+		ceiling,
 		maxAttempts: option('maxAttempts', DEFAULT_MAX_ATTEMPTS),
 		timeoutMs: option('timeout', DEFAULT_TIMEOUT_MS),
 	};

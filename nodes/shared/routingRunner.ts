@@ -25,7 +25,7 @@ import {
 	sleep,
 } from 'n8n-workflow';
 import { baseUrlFromCredential, resolveBaseUrl, type Environments } from '../../credentials/shared/baseUrl';
-import { DEFAULT_MAX_CONCURRENCY, requestSettings, startRequestRun, withRetries } from './requestRunner';
+import { requestSettings, startRequestRun, withRetries } from './requestRunner';
 import { sendWithRenewal, type RenewalGate } from './tokenRenewal';
 
 /**
@@ -250,7 +250,7 @@ async function runRouting(
 
 	// Four times the in-flight maximum: items waiting out a Retry-After keep their place
 	// in the pool without holding back the items behind them.
-	const parallel = 4 * Number(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
+	const parallel = 4 * run.ceiling;
 	const output = await runEach(items.length, parallel, runItem, context.getExecutionCancelSignal());
 	return [output.flat()];
 }
