@@ -9,6 +9,7 @@ module.exports = {
 			displayName: 'unit',
 			roots: ['<rootDir>/test'],
 			testMatch: ['<rootDir>/test/unit/**/*.test.js'],
+			modulePathIgnorePatterns: ['<rootDir>/test/n8n-runtime/'],
 		},
 		{
 			// One operation at a time, in-process, against the TypeScript sources: seconds, no n8n.
@@ -21,6 +22,8 @@ module.exports = {
 			displayName: 'e2e',
 			roots: ['<rootDir>/test'],
 			testMatch: ['<rootDir>/test/e2e/**/*.test.js'],
+			// The n8n versions' install manifests share one package name.
+			modulePathIgnorePatterns: ['<rootDir>/test/n8n-runtime/'],
 			globalSetup: '<rootDir>/test/harness/globalSetup.js',
 			globalTeardown: '<rootDir>/test/harness/globalTeardown.js',
 		},

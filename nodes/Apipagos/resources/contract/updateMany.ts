@@ -14,6 +14,7 @@ import { resolveBaseUrl } from '../../../../credentials/shared/baseUrl';
 import { isObject, throwIfProviderError } from '../../../shared/providerResponse';
 import { requestSettings, startRequestRun, withRetries, type RequestSource } from '../../../shared/requestRunner';
 import { required, ruleError, sendChecked, sendField } from '../../../shared/validation';
+import { sendWithRenewal } from '../../../shared/tokenRenewal';
 import { apipagos, apipagosCredentialType } from '../../api';
 import { apipagosEnvironments } from '../../../../credentials/ApipagosApi.credentials';
 import { contractCode, descriptionOption, someFieldSet, statusCodeOption, titleOption } from './common';
@@ -104,10 +105,7 @@ export async function updateManyContracts(this: IExecuteFunctions): Promise<INod
 	try {
 		// Paced and retried like every other request (a bulk PUT is safe to repeat).
 		response = await withRetries(source, 'PUT', async (timeout) => {
-			const answer = (await this.helpers.httpRequestWithAuthentication.call(this, apipagosCredentialType, {
-				...request,
-				timeout,
-			})) as IN8nHttpFullResponse;
+			const answer = await sendWithRenewal(this, apipagosCredentialType, { ...request, timeout });
 			throwIfProviderError(this.getNode(), apipagos, answer);
 			return answer;
 		});
