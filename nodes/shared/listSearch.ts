@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -11,6 +10,7 @@ import { checkAnswer } from './answerCheck';
 import { resolveBaseUrl, type Environments } from '../../credentials/shared/baseUrl';
 import { throwIfProviderError, type Provider } from './providerResponse';
 import { noRedirects } from './redirectPolicy';
+import { sendWithRenewal } from './tokenRenewal';
 
 export interface RecordList {
 	provider: Provider;
@@ -35,15 +35,14 @@ export async function searchRecords(
 ): Promise<INodeListSearchResult> {
 	const credentials = await context.getCredentials(list.credentialType);
 	const baseUrl = resolveBaseUrl(credentials, list.environments);
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, list.credentialType, {
+	const response = await sendWithRenewal(context, list.credentialType, {
 		...list.request,
 		url: `${baseUrl}${list.request.url}`,
-		returnFullResponse: true,
 		// A provider without tokens to refresh may let 401 answers through too.
 		ignoreHttpStatusErrors: list.request.ignoreHttpStatusErrors ?? { ignore: true, except: [401] },
 		...allowedDomainsOf(context.getNode(), credentials, baseUrl),
 		...noRedirects,
-	})) as IN8nHttpFullResponse;
+	});
 	checkAnswer(context.getNode(), list.provider.name, response);
 	throwIfProviderError(context.getNode(), list.provider, response);
 

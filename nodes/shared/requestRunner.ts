@@ -277,13 +277,27 @@ function classify(error: unknown): Failure {
 	}
 	if (answer || status) return { kind: 'final' };
 
-	const cause = (error as { cause?: { code?: string; message?: string } }).cause ?? {};
-	const code = String(cause.code ?? '');
-	const text = `${code} ${cause.message ?? ''} ${(error as Error).message ?? ''}`;
+	const text = causeChainText(error);
 	if (/timeout|timed out|ETIMEDOUT/i.test(text)) return { kind: 'timeout' };
 	if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(text)) return { kind: 'unreachable' };
 	if (/ECONNRESET|EPIPE|socket hang up|ECONNABORTED|closed unexpectedly|aborted/i.test(text)) return { kind: 'dropped' };
 	return { kind: 'final' };
+}
+
+/**
+ * The codes and messages of an error and its causes. n8n wraps a network error once or
+ * more; n8n 1.x may keep its code only as the wrapper's `httpCode` and `messages`.
+ */
+function causeChainText(error: unknown): string {
+	const parts: string[] = [];
+	type Wrapped = { code?: unknown; httpCode?: unknown; message?: unknown; messages?: unknown; cause?: unknown };
+	let at = error as Wrapped | undefined;
+	for (let depth = 0; depth < 5 && typeof at === 'object' && at !== null; depth++) {
+		const messages = Array.isArray(at.messages) ? at.messages : [];
+		parts.push(String(at.code ?? ''), String(at.httpCode ?? ''), String(at.message ?? ''), ...messages.map(String));
+		at = at.cause as Wrapped | undefined;
+	}
+	return parts.join(' ');
 }
 
 /** Retry-After in seconds or as an HTTP date, capped at a minute. */

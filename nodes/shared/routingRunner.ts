@@ -23,6 +23,7 @@ import { checkAnswer } from './answerCheck';
 import { cancellableWait, RunStopped } from './cancellableWait';
 import { noRedirects } from './redirectPolicy';
 import { isRead, requestSettings, startRequestRun, withRetries, type RequestRun } from './requestRunner';
+import { sendWithRenewal, type RenewalGate } from './tokenRenewal';
 
 /**
  * Runs a node's `routing` declarations: the field mappings stay in the node description,
@@ -220,6 +221,7 @@ async function runRouting(
 		!context.continueOnFail(),
 		context.getExecutionCancelSignal?.(),
 	);
+	const renewal: RenewalGate = {};
 
 	const send = async (itemContext: IExecutePaginationFunctions, requestData: RequestData) => {
 		const itemIndex = itemContext.getItemIndex();
@@ -229,14 +231,8 @@ async function runRouting(
 			source,
 			method,
 			async (timeout) => {
-				const requestOptions = {
-					...requestData.options,
-					timeout,
-					returnFullResponse: true,
-				} as IHttpRequestOptions;
-				const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, requestOptions, {
-					credentialsDecrypted,
-				})) as IN8nHttpFullResponse;
+				const requestOptions = { ...requestData.options, timeout } as IHttpRequestOptions;
+				const response = await sendWithRenewal(context, credentialType, requestOptions, { credentialsDecrypted }, renewal);
 				checkAnswer(node, description.displayName, response, itemIndex);
 				return await postReceive(itemContext, plan.postReceive, response);
 			},
