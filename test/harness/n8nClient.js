@@ -109,11 +109,11 @@ class N8nClient {
 	 * entry of `items`) → the node. Returns what n8n recorded for the node: its output
 	 * items (with pairedItem), its error-output items, and its error if it failed.
 	 */
-	async runNode({ nodeType, parameters, credential, items, onError, settings = {} }) {
+	async runNode({ nodeType, parameters, credential, items, onError, settings = {}, typeVersion = 1 }) {
 		return await this.runNodeDefinition(
 			{
 				type: `${PACKAGE_NAME}.${nodeType}`,
-				typeVersion: 1,
+				typeVersion,
 				parameters,
 				...(credential ? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } } : {}),
 				...(onError ? { onError } : {}),

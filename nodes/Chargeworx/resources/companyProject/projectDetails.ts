@@ -12,7 +12,7 @@ export function projectNameField(operation: string, property: string, descriptio
 		description,
 		displayOptions: { show: { resource: ['companyProject'], operation: [operation] } },
 		routing: {
-			send: { type: 'body', property, preSend: [validate('projectName', 'Project Name', required, maxLength(50))] },
+			send: sendChecked('body', property, 'Project Name', required, maxLength(50)),
 		},
 	};
 }
