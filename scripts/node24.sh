@@ -6,6 +6,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NODE24_VERSION=24.21.0
 
+# n8n 1.x runs on the machine's own Node (scripts/n8n-node-for.sh): keep a handle on it.
+export SYSTEM_NODE="${SYSTEM_NODE:-$(command -v node)}"
 major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 if [ "$major" -lt 24 ]; then
   platform=$(node -p 'process.platform + "-" + process.arch')

@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
-import type { Rule } from '../shared/validation';
+import type { Convert, Rule } from '../shared/validation';
 
 // Apipagos takes dates as local wall-clock time without a zone ("2024-12-31T23:59:59" in
 // the docs) and does not say which zone it means. The node sends the time as written
@@ -34,15 +33,8 @@ export const apipagosDateTime: Rule = (value) =>
 				fix: 'Enter a date and time such as 2026-12-31T23:59:59, or pick one in the date picker.',
 			};
 
-/** A preSend action that replaces body `property` with `parameter` in Apipagos' date format. */
-export function sendApipagosDateTime(parameter: string, property: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const value = this.getNodeParameter(parameter, undefined);
-		const body = requestOptions.body as IDataObject;
-		body[property] = toApipagosDateTime(value, this.getTimezone());
-		return requestOptions;
-	};
-}
+/** The value in Apipagos' date format, in the workflow's time zone. */
+export const toWorkflowDateTime: Convert = (value, context) => toApipagosDateTime(value, context.getTimezone());
 
 function normalizeOffset(zone: string): string {
 	const digits = zone.replace(':', '');

@@ -1,13 +1,13 @@
 import type {
 	IDataObject,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
 import { resolveBaseUrl, type Environments } from '../../credentials/shared/baseUrl';
 import { throwIfProviderError, type Provider } from './providerResponse';
+import { sendWithRenewal } from './tokenRenewal';
 
 export interface RecordList {
 	provider: Provider;
@@ -31,13 +31,12 @@ export async function searchRecords(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const credentials = await context.getCredentials(list.credentialType);
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, list.credentialType, {
+	const response = await sendWithRenewal(context, list.credentialType, {
 		...list.request,
 		url: `${resolveBaseUrl(credentials, list.environments)}${list.request.url}`,
-		returnFullResponse: true,
 		// A provider without tokens to refresh may let 401 answers through too.
 		ignoreHttpStatusErrors: list.request.ignoreHttpStatusErrors ?? { ignore: true, except: [401] },
-	})) as IN8nHttpFullResponse;
+	});
 	throwIfProviderError(context.getNode(), list.provider, response);
 
 	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;

@@ -1,20 +1,25 @@
 import { sleep } from 'n8n-workflow';
+import { ADAPTIVE_MAX_CONCURRENCY, ConcurrencyLimit } from './concurrencyLimit';
 
 export type Outcome = 'ok' | 'congested' | 'other';
 
+/** A request let through by the pace: when it was sent, and in which round. */
+export interface Ticket {
+	round: number;
+	sentAt: number;
+}
+
 /**
- * The pace of one node execution's requests, found the way TCP finds a link's
- * capacity. Concurrency starts at one request (so a token is fetched once, by the first
- * request), grows while answers come back fine (doubling per round trip at first, then
- * by one per round trip) and halves on a 429/503 (once per round trip). A run of
+ * The pace of one node execution's requests. How many may be in flight is a
+ * ConcurrencyLimit: it starts at one request (so a token is fetched once, by the first
+ * request), grows while answers come back as fast as ever, shrinks when they slow down
+ * (the provider is queuing them) and halves on a 429/503 (once per round trip). A run of
  * congestion answers means the provider is limiting the request rate: then nobody
  * sends until its Retry-After (or the backoff) is over, and requests are spaced at the
  * rate the provider just accepted, a little slower, creeping up again while all is well.
  */
 export class RequestPace {
-	private window = 1;
-
-	private slowStart = true;
+	private readonly limit: ConcurrencyLimit;
 
 	private inFlight = 0;
 
@@ -34,7 +39,10 @@ export class RequestPace {
 
 	private recentSuccesses: number[] = [];
 
-	constructor(private readonly maxInFlight: number) {}
+	/** `ceiling`: Max Concurrent Requests, or undefined to let the limit find it. */
+	constructor(ceiling?: number) {
+		this.limit = new ConcurrencyLimit(ceiling ?? ADAPTIVE_MAX_CONCURRENCY);
+	}
 
 	/** How many requests may be in flight now. */
 	get concurrency(): number {
@@ -46,7 +54,7 @@ export class RequestPace {
 	}
 
 	/** Waits for a free slot and the moment to send. Retries pass `first` to go ahead of new requests. */
-	async acquire(first = false): Promise<number> {
+	async acquire(first = false): Promise<Ticket> {
 		if (this.inFlight < this.allowed() && this.waiting.length === 0) {
 			this.inFlight++;
 		} else {
@@ -56,16 +64,16 @@ export class RequestPace {
 		const startAt = Math.max(now, this.resumeAt, this.nextStartAt);
 		this.nextStartAt = startAt + this.startGapMs;
 		if (startAt > now) await sleep(startAt - now);
-		return this.round;
+		return { round: this.round, sentAt: Date.now() };
 	}
 
-	/** Frees the slot of a request sent in `round`, adjusting the pace to how it went. */
-	release(round: number, outcome: Outcome, retryInMs = 0): void {
+	/** Frees the slot of a request, adjusting the pace to how it went. */
+	release({ round, sentAt }: Ticket, outcome: Outcome, retryInMs = 0): void {
 		const now = Date.now();
 		if (outcome === 'ok') {
 			this.congestedInARow = 0;
 			this.recentSuccesses.push(now);
-			this.window = Math.min(this.maxInFlight, this.window + (this.slowStart ? 1 : 1 / this.window));
+			this.limit.answered(now - sentAt, this.inFlight);
 			if (this.startGapMs > 0) {
 				// Half a request per second faster each second: slow enough that a provider's
 				// limit is met again only every few seconds, each time costing a pause.
@@ -73,9 +81,8 @@ export class RequestPace {
 				this.startGapMs = 1000 / (rate + 0.5 / rate);
 			}
 		} else if (outcome === 'congested') {
-			this.slowStart = false;
 			if (round === this.round) {
-				this.window = Math.max(1, this.window / 2);
+				this.limit.congested();
 				this.round++;
 			}
 			// A single 429 may be chance; several in a row mean the provider limits the rate.
@@ -100,6 +107,6 @@ export class RequestPace {
 	}
 
 	private allowed(): number {
-		return Math.min(this.maxInFlight, Math.floor(this.window));
+		return this.limit.current;
 	}
 }

@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { ADAPTIVE_MAX_CONCURRENCY } from './concurrencyLimit';
 import { RequestPace } from './requestPace';
 import { answerBehind } from './providerResponse';
 
@@ -22,7 +23,8 @@ type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
 // With 15% of answers failing at random, 8 attempts leave about one item in four million failed.
 export const DEFAULT_MAX_ATTEMPTS = 8;
-export const DEFAULT_MAX_CONCURRENCY = 10;
+// What Max Concurrent Requests shows when added: the fixed limit of earlier versions.
+const SUGGESTED_MAX_CONCURRENCY = 10;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_WAIT_MS = 60_000;
 
@@ -51,10 +53,9 @@ export const requestOptions: INodeProperties = {
 			displayName: 'Max Concurrent Requests',
 			name: 'maxConcurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 100 },
-			default: DEFAULT_MAX_CONCURRENCY,
-			description:
-				'The most requests this node has in flight at once. Within it, the node speeds up while the provider keeps up and slows down when it is told to.',
+			typeOptions: { minValue: 1, maxValue: ADAPTIVE_MAX_CONCURRENCY },
+			default: SUGGESTED_MAX_CONCURRENCY,
+			description: `The most requests this node has in flight at once. Without this option the node finds how many the provider handles well (at most ${ADAPTIVE_MAX_CONCURRENCY}); with it, never more than this.`,
 		},
 	],
 };
@@ -148,13 +149,17 @@ export function runPages(paging: Paging) {
  */
 export interface RequestRun {
 	pace: RequestPace;
+	/** The most requests in flight: Max Concurrent Requests, or the adaptive limit's maximum. */
+	ceiling: number;
 	maxAttempts: number;
 	timeoutMs: number;
 }
 
 export function startRequestRun(option: (name: string, fallback: number) => number): RequestRun {
+	const ceiling = option('maxConcurrency', ADAPTIVE_MAX_CONCURRENCY);
 	return {
-		pace: new RequestPace(option('maxConcurrency', DEFAULT_MAX_CONCURRENCY)),
+		pace: new RequestPace(ceiling),
+		ceiling,
 		maxAttempts: option('maxAttempts', DEFAULT_MAX_ATTEMPTS),
 		timeoutMs: option('timeout', DEFAULT_TIMEOUT_MS),
 	};
@@ -224,13 +229,27 @@ function classify(error: unknown): Failure {
 	}
 	if (answer || status) return { kind: 'final' };
 
-	const cause = (error as { cause?: { code?: string; message?: string } }).cause ?? {};
-	const code = String(cause.code ?? '');
-	const text = `${code} ${cause.message ?? ''} ${(error as Error).message ?? ''}`;
+	const text = causeChainText(error);
 	if (/timeout|timed out|ETIMEDOUT/i.test(text)) return { kind: 'timeout' };
 	if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(text)) return { kind: 'unreachable' };
 	if (/ECONNRESET|EPIPE|socket hang up|ECONNABORTED|closed unexpectedly|aborted/i.test(text)) return { kind: 'dropped' };
 	return { kind: 'final' };
+}
+
+/**
+ * The codes and messages of an error and its causes. n8n wraps a network error once or
+ * more; n8n 1.x may keep its code only as the wrapper's `httpCode` and `messages`.
+ */
+function causeChainText(error: unknown): string {
+	const parts: string[] = [];
+	type Wrapped = { code?: unknown; httpCode?: unknown; message?: unknown; messages?: unknown; cause?: unknown };
+	let at = error as Wrapped | undefined;
+	for (let depth = 0; depth < 5 && typeof at === 'object' && at !== null; depth++) {
+		const messages = Array.isArray(at.messages) ? at.messages : [];
+		parts.push(String(at.code ?? ''), String(at.httpCode ?? ''), String(at.message ?? ''), ...messages.map(String));
+		at = at.cause as Wrapped | undefined;
+	}
+	return parts.join(' ');
 }
 
 /** Retry-After in seconds or as an HTTP date, capped at a minute. */

@@ -25,7 +25,8 @@ import {
 	sleep,
 } from 'n8n-workflow';
 import { baseUrlFromCredential, resolveBaseUrl, type Environments } from '../../credentials/shared/baseUrl';
-import { DEFAULT_MAX_CONCURRENCY, requestSettings, startRequestRun, withRetries } from './requestRunner';
+import { requestSettings, startRequestRun, withRetries } from './requestRunner';
+import { sendWithRenewal, type RenewalGate } from './tokenRenewal';
 
 /**
  * Runs a node's `routing` declarations: the field mappings stay in the node description,
@@ -217,18 +218,13 @@ async function runRouting(
 		data: credentials,
 	};
 	const run = startRequestRun((name, fallback) => Number(options[name] ?? fallback));
+	const renewal: RenewalGate = {};
 
 	const send = async (itemContext: IExecutePaginationFunctions, requestData: RequestData) => {
 		const source = { run, node, itemIndex: itemContext.getItemIndex() };
 		return await withRetries(source, String(requestData.options.method ?? 'GET'), async (timeout) => {
-			const requestOptions = {
-				...requestData.options,
-				timeout,
-				returnFullResponse: true,
-			} as IHttpRequestOptions;
-			const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, requestOptions, {
-				credentialsDecrypted,
-			})) as IN8nHttpFullResponse;
+			const requestOptions = { ...requestData.options, timeout } as IHttpRequestOptions;
+			const response = await sendWithRenewal(context, credentialType, requestOptions, { credentialsDecrypted }, renewal);
 			return await postReceive(itemContext, plan.postReceive, response);
 		});
 	};
@@ -254,7 +250,7 @@ async function runRouting(
 
 	// Four times the in-flight maximum: items waiting out a Retry-After keep their place
 	// in the pool without holding back the items behind them.
-	const parallel = 4 * Number(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
+	const parallel = 4 * run.ceiling;
 	const output = await runEach(items.length, parallel, runItem, context.getExecutionCancelSignal());
 	return [output.flat()];
 }

@@ -177,7 +177,8 @@ const cases = [
 		parameters: { resource: 'contact', operation: 'delete', contactId: byId('={{ $json.id }}') },
 		seed: (mock) => {
 			mock.addContact({ _id: '645b283b9b2e242ec80d0b03', name: 'D', email: 'd@example.com', mobile: '1' });
-			return [{ id: '645b283b9b2e242ec80d0b03' }, { id: '' }, { id: '645b283b9b2e242ec80d0b03' }];
+			// Each item its own contact: n8n's engine sends them at once, in any order.
+			return [{ id: '645b283b9b2e242ec80d0b03' }, { id: '' }, { id: '645b283b9b2e242ec80d0bfe' }];
 		},
 		onError: CONTINUE,
 	}],

@@ -477,7 +477,10 @@ describe('Fatora node in a real n8n', () => {
 
 			expect(result.error).toBeUndefined();
 			expect(result.items.map((i) => i.json.name)).toEqual([item.name]);
+			// The refused request goes twice: its 401 is first handed back, then it is sent again
+			// for n8n to renew the token (nodes/shared/tokenRenewal.ts). A 401 changed nothing.
 			expect(ctx.mock.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`)).toEqual([
+				`PUT /v1/clients/${item.id} Bearer ${oldToken}`,
 				`PUT /v1/clients/${item.id} Bearer ${oldToken}`,
 				'GET /v1/Authorization/Authorize ',
 				`PUT /v1/clients/${item.id} Bearer ${ctx.mock.issuedTokens.at(-1)}`,
@@ -503,8 +506,10 @@ describe('Fatora node in a real n8n', () => {
 			expect(result.error).toBeUndefined();
 			const newToken = ctx.mock.issuedTokens.at(-1);
 			expect(newToken).not.toBe(oldToken);
-			// [request, api_key header, Authorization header]: the first try goes without a token.
+			// [request, api_key header, Authorization header]: the first try goes without a token
+			// (twice, as any refused request: see the test above).
 			expect(ctx.mock.requests.map((r) => [`${r.method} ${r.path}`, r.headers.api_key, r.headers.authorization])).toEqual([
+				[`PUT /v1/clients/${item.id}`, undefined, 'Bearer'],
 				[`PUT /v1/clients/${item.id}`, undefined, 'Bearer'],
 				['GET /v1/Authorization/Authorize', API_KEY, undefined],
 				[`PUT /v1/clients/${item.id}`, undefined, `Bearer ${newToken}`],

@@ -244,9 +244,9 @@ describe('Instantpay node in a real n8n', () => {
 			['an empty email', { email: '' }, '"Email" is empty [item 0]'],
 			['a malformed email', { email: 'sample@example' }, '"Email" is not a valid email address [item 0]'],
 			['an empty mobile number', { mobile: '' }, '"Mobile" is empty [item 0]'],
-			['no tags', { tags: [] }, '"Tags" has no tag [item 0]'],
-			['blank tag IDs', { tags: ' , ' }, '"Tags" has no tag [item 0]'],
-			['an empty tag expression', { tags: '' }, '"Tags" has no tag [item 0]'],
+			['no tags', { tags: [] }, '"Tag Names or IDs" has no tag [item 0]'],
+			['blank tag IDs', { tags: ' , ' }, '"Tag Names or IDs" has no tag [item 0]'],
+			['an empty tag expression', { tags: '' }, '"Tag Names or IDs" has no tag [item 0]'],
 		])('%s stops the item before any request', async (_case, change, message) => {
 			const result = await run(updateParameters, [{ ...contactItem('645383ba4acec95a32089822', ['t']), ...change }]);
 
@@ -344,7 +344,7 @@ describe('Instantpay node in a real n8n', () => {
 
 			expectStoppedBeforeAnyRequest(result, [
 				'"Email" is not a valid email address [item 0]',
-				'"Tags" has no tag [item 1]',
+				'"Tag Names or IDs" has no tag [item 1]',
 			]);
 		});
 

@@ -6,6 +6,8 @@ const { N8nClient } = require('./n8nClient');
 
 const STATE_FILE = path.join(ROOT, '.e2e', 'state.json');
 const OWNER = { email: 'owner@example.com', password: 'E2e-owner-password-1' };
+/** N8N_QUEUE=1: the run is in queue mode (see globalSetup.js). */
+const QUEUE_MODE = process.env.N8N_QUEUE === '1';
 
 function e2eState() {
 	if (!fs.existsSync(STATE_FILE)) {
@@ -21,9 +23,10 @@ async function signedInClient() {
 	return client;
 }
 
-/** Everything n8n has logged so far (to check that no secret ever reaches the log). */
+/** Everything n8n (and its workers) logged so far (to check that no secret ever reaches the log). */
 function n8nLog() {
-	return fs.readFileSync(e2eState().logFile, 'utf8');
+	const { logFile, workers = [] } = e2eState();
+	return [logFile, ...workers.map((worker) => worker.logFile)].map((file) => fs.readFileSync(file, 'utf8')).join('\n');
 }
 
-module.exports = { STATE_FILE, OWNER, e2eState, signedInClient, n8nLog };
+module.exports = { STATE_FILE, OWNER, QUEUE_MODE, e2eState, signedInClient, n8nLog };

@@ -38,12 +38,16 @@ class N8nClient {
 	}
 
 	async setupOwner({ email, password }) {
-		await this.request('POST', '/rest/owner/setup', {
-			email,
-			password,
-			firstName: 'Test',
-			lastName: 'Owner',
-		});
+		const owner = { email, password, firstName: 'Test', lastName: 'Owner' };
+		// n8n 1.x answers its readiness check a moment before the REST routes are mounted.
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await this.request('POST', '/rest/owner/setup', owner);
+			} catch (error) {
+				if (error.status !== 404 || attempt >= 40) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+		}
 	}
 
 	async login({ email, password }) {
@@ -235,8 +239,10 @@ class N8nClient {
 			if (summary && !['new', 'running', 'waiting'].includes(summary.status)) {
 				const full = await this.request('GET', `/rest/executions/${summary.id}`);
 				const execution = parseFlatted(full.data);
-				// n8n's verdict on the whole run, beside its data (not enumerable: data comparisons ignore it).
+				// n8n's verdict on the whole run and the execution's ID, beside its data (not
+				// enumerable: data comparisons ignore them).
 				Object.defineProperty(execution, 'status', { value: full.status });
+				Object.defineProperty(execution, 'id', { value: String(summary.id) });
 				return execution;
 			}
 			await new Promise((resolve) => setTimeout(resolve, 200));

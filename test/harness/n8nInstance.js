@@ -1,16 +1,30 @@
-// Starts and stops a real n8n (the version pinned in test/n8n-runtime) with this package
-// installed from its packed tarball, the way users install a community package.
+// Starts and stops a real n8n with this package installed from its packed tarball, the
+// way users install a community package. The version is the one pinned in
+// test/n8n-runtime, or N8N_VERSION (see scripts/install-n8n.sh).
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
-const N8N_BIN = path.join(ROOT, '.cache/n8n-runtime/node_modules/n8n/bin/n8n');
 const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
+const PRIMARY_VERSION = require(path.join(ROOT, 'test/n8n-runtime/package.json')).dependencies.n8n;
+const N8N_VERSION = process.env.N8N_VERSION || PRIMARY_VERSION;
 
+let runtime;
+/**
+ * Installs the n8n under test when missing; returns { version, dir, node }: its install
+ * folder and the Node.js binary that runs it (n8n 1.x runs on the machine's own Node).
+ */
 function ensureN8nInstalled() {
-	execFileSync('bash', [path.join(ROOT, 'scripts/install-n8n.sh')], { stdio: 'inherit' });
+	if (!runtime) {
+		const run = (script) =>
+			execFileSync('bash', [path.join(ROOT, script), N8N_VERSION], { stdio: ['ignore', 'pipe', 'inherit'] })
+				.toString()
+				.trim();
+		runtime = { version: N8N_VERSION, dir: run('scripts/install-n8n.sh'), node: run('scripts/n8n-node-for.sh') };
+	}
+	return runtime;
 }
 
 /** Builds the package and packs it; returns the tarball's path. */
@@ -50,7 +64,7 @@ function shieldFromDevCopy(userFolder) {
 	const link = path.join(userFolder, 'node_modules', 'n8n-workflow');
 	fs.mkdirSync(path.dirname(link), { recursive: true });
 	fs.rmSync(link, { recursive: true, force: true });
-	fs.symlinkSync(path.join(ROOT, '.cache/n8n-runtime/node_modules/n8n-workflow'), link, 'dir');
+	fs.symlinkSync(path.join(ensureN8nInstalled().dir, 'node_modules/n8n-workflow'), link, 'dir');
 }
 
 function freePort() {
@@ -94,13 +108,14 @@ function tail(file, lines = 40) {
  * Starts n8n on its embedded SQLite database in userFolder. Resolves once it answers
  * its readiness check, with { url, pid, logFile, stop }.
  */
-async function startN8n({ userFolder, port, host = '127.0.0.1', env = {} }) {
+async function startN8n({ userFolder, port, host = '127.0.0.1', env = {}, command = 'start', args = [], logName = 'n8n.log' }) {
 	fs.mkdirSync(userFolder, { recursive: true });
-	const logFile = path.join(userFolder, 'n8n.log');
+	const logFile = path.join(userFolder, logName);
 	const log = fs.openSync(logFile, 'w');
 	// n8n exits silently under NODE_ENV=test, which Jest sets.
 	const { NODE_ENV, JEST_WORKER_ID, ...inherited } = process.env;
-	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+	const { dir, node } = ensureN8nInstalled();
+	const child = spawn(node, [path.join(dir, 'node_modules/n8n/bin/n8n'), command, ...args], {
 		cwd: userFolder,
 		// Its own process group, so stopping it also stops its task-runner child.
 		detached: true,
@@ -122,6 +137,9 @@ async function startN8n({ userFolder, port, host = '127.0.0.1', env = {} }) {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			DB_TYPE: 'sqlite',
+			// n8n 1.123 evaluates expressions in isolated-vm by default, whose native build
+			// (Node 22 or newer) the install skips; its legacy engine evaluates them in-process.
+			...(N8N_VERSION.startsWith('1.') ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 			...env,
 		},
 	});
@@ -158,6 +176,8 @@ async function stopProcess(pid) {
 module.exports = {
 	ROOT,
 	PACKAGE_NAME,
+	N8N_VERSION,
+	PRIMARY_VERSION,
 	ensureN8nInstalled,
 	packPackage,
 	installTarball,

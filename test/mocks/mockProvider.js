@@ -1,7 +1,8 @@
 // The part every provider mock shares: a loopback HTTP server (Express) that records
 // each request exactly as it arrived, counts requests in flight, and can be told to
 // misbehave (status codes such as 429 with Retry-After, dropped connections, delays,
-// answers that never come, a requests-per-second limit) before the provider logic runs.
+// answers that never come, a requests-per-second limit) before the provider logic runs,
+// or to answer like a real provider (a round trip of some milliseconds, a capacity).
 const express = require('express');
 
 class MockProvider {
@@ -21,6 +22,7 @@ class MockProvider {
 		this.faults = [];
 		this.listeners = [];
 		this.rateLimit = undefined;
+		this.service = undefined;
 		this.inFlight = 0;
 		this.maxInFlight = 0;
 		this.random = seededRandom(42);
@@ -59,6 +61,15 @@ class MockProvider {
 	/** Answers 429 (with Retry-After: 1) to requests beyond `perSecond` in any second. */
 	limitRate(perSecond) {
 		this.rateLimit = { perSecond, windowStart: 0, count: 0 };
+	}
+
+	/**
+	 * Every answer takes `latencyMs`. With `capacity`, the provider works on that many
+	 * requests at once and the others wait their turn (first come, first served), so
+	 * latency grows with the queue, as at a real provider's busy server.
+	 */
+	serve({ latencyMs, capacity = Infinity }) {
+		this.service = { latencyMs, capacity, working: 0, queue: [] };
 	}
 
 	/** Requests recorded for this path (exact match on the path, without the query). */
@@ -131,7 +142,18 @@ class MockProvider {
 				return;
 			}
 		}
+		if (this.service) await this.serveInTurn(this.service);
 		next();
+	}
+
+	async serveInTurn(service) {
+		if (service.working >= service.capacity) await new Promise((resolve) => service.queue.push(resolve));
+		else service.working++;
+		await new Promise((resolve) => setTimeout(resolve, service.latencyMs));
+		// The freed place goes straight to the next in the queue.
+		const next = service.queue.shift();
+		if (next) next();
+		else service.working--;
 	}
 }
 

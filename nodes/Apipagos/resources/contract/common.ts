@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { idInPath, type Rule } from '../../../shared/validation';
+import { idInPath, required, sendChecked, sendConverted, toInteger, wholeNumber, type Rule } from '../../../shared/validation';
 
 /**
  * The contract to act on, in the URL path or (Update Many) the body's `code`. Apipagos'
@@ -29,7 +29,19 @@ export const someFieldSet: Rule = (value) =>
 		? undefined
 		: { problem: 'has no field set', fix: 'Add at least one field to change, such as Title.' };
 
-/** Status Code, as Update and Update Many both offer it (they send it differently). */
+// Update Fields options that Update and Update Many share, each with its wire name, checks
+// and type: Update Many builds its bulk body from these same declarations (sendField).
+
+export const descriptionOption: INodeProperties = {
+	displayName: 'Description',
+	name: 'description',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	routing: { send: sendChecked('body', 'description', 'Description') },
+};
+
+// A JSON integer for Update; Update Many sends every bulk value as a string, as its schema says.
 export const statusCodeOption: INodeProperties = {
 	displayName: 'Status Code',
 	name: 'statusCode',
@@ -37,4 +49,13 @@ export const statusCodeOption: INodeProperties = {
 	typeOptions: { numberPrecision: 0 },
 	default: 0,
 	description: 'Numeric status of the contract, such as 0 (pending)',
+	routing: { send: sendConverted('body', 'status_code', 'Status Code', toInteger, required, wholeNumber) },
+};
+
+export const titleOption: INodeProperties = {
+	displayName: 'Title',
+	name: 'title',
+	type: 'string',
+	default: '',
+	routing: { send: sendChecked('body', 'title', 'Title') },
 };

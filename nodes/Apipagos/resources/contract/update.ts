@@ -1,18 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
-import { required, validate, validateAsSetUp, wholeNumber } from '../../../shared/validation';
-import { apipagosDateTime, sendApipagosDateTime } from '../../dateTime';
-import { contractCode, someFieldSet, statusCodeOption } from './common';
+import type { INodeProperties } from 'n8n-workflow';
+import { required, sendConverted, toInteger, validateAsSetUp, wholeNumber } from '../../../shared/validation';
+import { apipagosDateTime, toWorkflowDateTime } from '../../dateTime';
+import { contractCode, descriptionOption, someFieldSet, statusCodeOption, titleOption } from './common';
 
 const showOnlyForContractUpdate = { operation: ['update'], resource: ['contract'] };
-
-// Apipagos takes these ids as JSON integers; an expression may give text such as "12".
-function sendAsInteger(property: string): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const body = requestOptions.body as IDataObject;
-		body[property] = Number(body[property]);
-		return requestOptions;
-	};
-}
 
 export const contractUpdateFields: INodeProperties[] = [
 	contractCode(
@@ -29,14 +20,7 @@ export const contractUpdateFields: INodeProperties[] = [
 		displayOptions: { show: showOnlyForContractUpdate },
 		routing: { send: { preSend: [validateAsSetUp('updateFields', 'Update Fields', someFieldSet)] } },
 		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				routing: { send: { type: 'body', property: 'description' } },
-			},
+			descriptionOption,
 			{
 				displayName: 'Destination User ID',
 				name: 'userIdDst',
@@ -45,11 +29,7 @@ export const contractUpdateFields: INodeProperties[] = [
 				default: 0,
 				description: 'Numeric ID of the user the contract goes to',
 				routing: {
-					send: {
-						type: 'body',
-						property: 'user_id_dst',
-						preSend: [validate('updateFields.userIdDst', 'Destination User ID', required, wholeNumber), sendAsInteger('user_id_dst')],
-					},
+					send: sendConverted('body', 'user_id_dst', 'Destination User ID', toInteger, required, wholeNumber),
 				},
 			},
 			{
@@ -60,14 +40,7 @@ export const contractUpdateFields: INodeProperties[] = [
 				description:
 					"When the contract expires. Sent as local time without a zone; a time with an offset is converted to the workflow's time zone first.",
 				routing: {
-					send: {
-						type: 'body',
-						property: 'expired_at',
-						preSend: [
-							validate('updateFields.expiredAt', 'Expires At', required, apipagosDateTime),
-							sendApipagosDateTime('updateFields.expiredAt', 'expired_at'),
-						],
-					},
+					send: sendConverted('body', 'expired_at', 'Expires At', toWorkflowDateTime, required, apipagosDateTime),
 				},
 			},
 			{
@@ -78,30 +51,11 @@ export const contractUpdateFields: INodeProperties[] = [
 				default: 0,
 				description: 'Numeric ID of the user the contract comes from',
 				routing: {
-					send: {
-						type: 'body',
-						property: 'user_id_src',
-						preSend: [validate('updateFields.userIdSrc', 'Source User ID', required, wholeNumber), sendAsInteger('user_id_src')],
-					},
+					send: sendConverted('body', 'user_id_src', 'Source User ID', toInteger, required, wholeNumber),
 				},
 			},
-			{
-				...statusCodeOption,
-				routing: {
-					send: {
-						type: 'body',
-						property: 'status_code',
-						preSend: [validate('updateFields.statusCode', 'Status Code', required, wholeNumber), sendAsInteger('status_code')],
-					},
-				},
-			},
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'title' } },
-			},
+			statusCodeOption,
+			titleOption,
 		],
 	},
 ];

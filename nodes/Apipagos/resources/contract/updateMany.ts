@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
+	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
@@ -12,16 +13,17 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { resolveBaseUrl } from '../../../../credentials/shared/baseUrl';
 import { isObject, throwIfProviderError } from '../../../shared/providerResponse';
 import { requestSettings, startRequestRun, withRetries, type RequestSource } from '../../../shared/requestRunner';
-import { required, ruleError, wholeNumber, type Rule } from '../../../shared/validation';
+import { required, ruleError, sendChecked, sendField } from '../../../shared/validation';
+import { sendWithRenewal } from '../../../shared/tokenRenewal';
 import { apipagos, apipagosCredentialType } from '../../api';
 import { apipagosEnvironments } from '../../../../credentials/ApipagosApi.credentials';
-import { contractCode, someFieldSet, statusCodeOption } from './common';
+import { contractCode, descriptionOption, someFieldSet, statusCodeOption, titleOption } from './common';
 
 const showOnlyForContractUpdateMany = { operation: ['updateMany'], resource: ['contract'] };
 
-// The bulk page's schema and its example disagree (user_code_* strings in the schema,
-// user_id_* integers in the example); these follow the schema, where `code` names the
-// contract and every value is a string.
+// The bulk page's schema and its example disagree (user_code_* in the schema, user_id_*
+// in the example); these follow the schema, where `code` names the contract. Each option
+// declares its wire name beside it, as Update's do; shared ones come from common.ts.
 const updateFieldsOptions: INodeProperties[] = [
 	{
 		displayName: 'Config Code',
@@ -29,20 +31,16 @@ const updateFieldsOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Code of the contract configuration, such as cesiones',
+		routing: { send: sendChecked('body', 'config_code', 'Config Code') },
 	},
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-	},
+	descriptionOption,
 	{
 		displayName: 'Destination User Code',
 		name: 'userCodeDst',
 		type: 'string',
 		default: '',
 		description: 'Code of the user the contract goes to',
+		routing: { send: sendChecked('body', 'user_code_dst', 'Destination User Code') },
 	},
 	{
 		displayName: 'Source User Code',
@@ -50,14 +48,10 @@ const updateFieldsOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Code of the user the contract comes from',
+		routing: { send: sendChecked('body', 'user_code_src', 'Source User Code') },
 	},
 	statusCodeOption,
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-	},
+	titleOption,
 ];
 
 export const contractUpdateManyFields: INodeProperties[] = [
@@ -72,17 +66,6 @@ export const contractUpdateManyFields: INodeProperties[] = [
 		options: updateFieldsOptions,
 	},
 ];
-
-/** How each Update Fields option reaches Apipagos: its key in the bulk schema, and its checks. */
-const wire: Record<string, { property: string; rules: Rule[]; format?: (value: unknown) => string }> = {
-	configCode: { property: 'config_code', rules: [] },
-	description: { property: 'description', rules: [] },
-	userCodeDst: { property: 'user_code_dst', rules: [] },
-	userCodeSrc: { property: 'user_code_src', rules: [] },
-	// A whole number, sent as a string ("1") as the schema and example both show.
-	statusCode: { property: 'status_code', rules: [required, wholeNumber], format: (value) => String(Number(value)) },
-	title: { property: 'title', rules: [] },
-};
 
 interface ContractChange {
 	itemIndex: number;
@@ -102,7 +85,7 @@ export async function updateManyContracts(this: IExecuteFunctions): Promise<INod
 	const changes: ContractChange[] = [];
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const change = readChange(this, itemIndex);
+		const change = await readChange(this, itemIndex);
 		if (change instanceof NodeOperationError) {
 			if (!this.continueOnFail()) throw change;
 			output[itemIndex] = errorItem(change, itemIndex);
@@ -122,10 +105,7 @@ export async function updateManyContracts(this: IExecuteFunctions): Promise<INod
 	try {
 		// Paced and retried like every other request (a bulk PUT is safe to repeat).
 		response = await withRetries(source, 'PUT', async (timeout) => {
-			const answer = (await this.helpers.httpRequestWithAuthentication.call(this, apipagosCredentialType, {
-				...request,
-				timeout,
-			})) as IN8nHttpFullResponse;
+			const answer = await sendWithRenewal(this, apipagosCredentialType, { ...request, timeout });
 			throwIfProviderError(this.getNode(), apipagos, answer);
 			return answer;
 		});
@@ -159,7 +139,7 @@ export async function updateManyContracts(this: IExecuteFunctions): Promise<INod
 }
 
 /** One item's change in the bulk schema, or the error naming what is wrong with it. */
-function readChange(context: IExecuteFunctions, itemIndex: number): ContractChange | NodeOperationError {
+async function readChange(context: IExecuteFunctions, itemIndex: number): Promise<ContractChange | NodeOperationError> {
 	const node = context.getNode();
 	const code = context.getNodeParameter('contractCode', itemIndex, '') as string;
 	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -168,16 +148,22 @@ function readChange(context: IExecuteFunctions, itemIndex: number): ContractChan
 		ruleError(node, itemIndex, 'Update Fields', fields, [someFieldSet]);
 	if (invalid) return invalid;
 
+	// The options' own routing (wire name, checks, type), applied as n8n's engine would.
+	const itemContext = Object.create(context, {
+		getItemIndex: { value: () => itemIndex },
+	}) as IExecuteSingleFunctions;
 	const change: IDataObject = { code: String(code) };
-	for (const option of updateFieldsOptions) {
-		if (!(option.name in fields)) continue;
-		const value = fields[option.name];
-		const { property, rules, format = String } = wire[option.name];
-		const error = ruleError(node, itemIndex, option.displayName, value, rules);
-		if (error) return error;
-		change[property] = format(value);
+	try {
+		for (const option of updateFieldsOptions) {
+			if (option.name in fields) await sendField(itemContext, option, fields[option.name], change);
+		}
+	} catch (error) {
+		if (error instanceof NodeOperationError) return error;
+		throw new NodeOperationError(node, error as Error, { itemIndex });
 	}
-	return { itemIndex, code: String(code), change };
+	// The bulk page's schema types every field as a string, and its example sends "1".
+	const asStrings = Object.fromEntries(Object.entries(change).map(([key, value]) => [key, String(value)]));
+	return { itemIndex, code: String(code), change: asStrings };
 }
 
 function bulkRequest(

@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { email, required, validate, type Rule, sendChecked } from '../../../shared/validation';
+import type { INodeProperties } from 'n8n-workflow';
+import { email, required, sendChecked, sendConverted, type Convert, type Rule } from '../../../shared/validation';
 import type { Show } from '../idLocators';
 
 /** Name, email, mobile and tags: all mandatory on both Add and Update Contact. */
@@ -48,7 +48,7 @@ export function contactDetailFields(show: Show): INodeProperties[] {
 				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			hint: 'At least one tag. An expression may give an array of tag IDs or comma-separated IDs.',
 			displayOptions: { show },
-			routing: { send: { preSend: [validate('tagIds', 'Tags', atLeastOneTag), sendTagDetails] } },
+			routing: { send: sendConverted('body', 'tagDetails', 'Tag Names or IDs', toTagDetails, atLeastOneTag) },
 		},
 	];
 }
@@ -65,8 +65,4 @@ const atLeastOneTag: Rule = (value) =>
 		: undefined;
 
 // Instantpay takes the tags as `tagDetails: [{ tagId }]`.
-async function sendTagDetails(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const tagDetails = tagIdList(this.getNodeParameter('tagIds', [])).map((tagId) => ({ tagId }));
-	requestOptions.body = { ...(requestOptions.body as IDataObject), tagDetails };
-	return requestOptions;
-}
+const toTagDetails: Convert = (value) => tagIdList(value).map((tagId) => ({ tagId }));
