@@ -38,7 +38,7 @@ describe('Instantpay Update in the editor, changing only the email', () => {
 		expect(await editor.parameterLabels()).toEqual(
 			expect.arrayContaining(['Contact', 'Keep Current Values', 'Name', 'Email', 'Mobile', 'Tag Names or IDs']),
 		);
-		await editor.expectFormText('Leave empty to keep the current value');
+		await editor.ndv.getByText('Leave empty to keep the current value', { exact: true }).first().waitFor();
 
 		await editor.resourceLocatorItems('contactId', 'Asha Rao');
 		await editor.pickResourceLocatorItem('Asha Rao');

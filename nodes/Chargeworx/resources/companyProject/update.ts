@@ -22,6 +22,6 @@ export const projectUpdateFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show: showOnlyForProjectUpdate },
-		options: projectDetailOptions('updateFields'),
+		options: projectDetailOptions(),
 	},
 ];

@@ -40,7 +40,7 @@ export const clientUpdateFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: "The client's full name",
-				routing: { send: { type: 'body', property: 'name' } },
+				routing: { send: sendChecked('body', 'name', 'Name') },
 			},
 			notesOption,
 			phoneOption,
