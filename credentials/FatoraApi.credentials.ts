@@ -9,7 +9,6 @@ import type {
 	IN8nHttpFullResponse,
 	INodeProperties,
 } from 'n8n-workflow';
-import { createHash } from 'node:crypto';
 import { isObject } from './shared/isObject';
 import { baseUrlFromCredential, resolveBaseUrl } from './shared/baseUrl';
 
@@ -42,17 +41,6 @@ function joinParts(parts: Array<string | undefined>): string | undefined {
 	const text = parts.filter((part) => part !== undefined).join('; ');
 	return text || undefined;
 }
-
-/**
- * The newest token asked for per API key. When a token expires, every request then in
- * flight gets a 401 and n8n asks each of them for a new token: the first asks Fatora,
- * the others wait for and reuse what it brings back, so the token is renewed once. A
- * credential without a token of this key yet (new, tested, or its key edited) always asks
- * Fatora.
- */
-const newestTokens = new Map<string, { token: Promise<string>; askedAt: number }>();
-// Requests refused together ask together; a token older than this may itself have expired.
-const SHARE_FOR_MS = 10_000;
 
 export class FatoraApi implements ICredentialType {
 	name = 'fatoraApi';
@@ -113,25 +101,13 @@ export class FatoraApi implements ICredentialType {
 		},
 	];
 
+	// Always asks Fatora: a token kept in this process could be older than the one n8n has
+	// stored (in queue mode another worker may have renewed it). Requests of one run that are
+	// refused together renew once (nodes/shared/tokenRenewal.ts).
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const baseUrl = resolveBaseUrl(credentials, fatoraEnvironments);
 		const apiKey = String(credentials.apiKey ?? '');
-		const account = createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex');
-		const newest = newestTokens.get(account);
-		const refusedTokenIsThisKeys = credentials.bearerToken && credentials.bearerTokenApiKey === apiKey;
-		if (newest && refusedTokenIsThisKeys && Date.now() - newest.askedAt < SHARE_FOR_MS) {
-			const token = await newest.token.catch(() => undefined);
-			// Another request already renewed the token this request was refused with.
-			if (token && token !== credentials.bearerToken) return { bearerToken: token, bearerTokenApiKey: apiKey };
-		}
-		const fetching = { token: fetchBearerToken(this, baseUrl, apiKey), askedAt: Date.now() };
-		newestTokens.set(account, fetching);
-		try {
-			return { bearerToken: await fetching.token, bearerTokenApiKey: apiKey };
-		} catch (error) {
-			if (newestTokens.get(account) === fetching) newestTokens.delete(account);
-			throw error;
-		}
+		const bearerToken = await fetchBearerToken(this, resolveBaseUrl(credentials, fatoraEnvironments), apiKey);
+		return { bearerToken, bearerTokenApiKey: apiKey };
 	}
 
 	// A token issued for another API key (the key was edited since) is not sent: Fatora then

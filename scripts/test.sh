@@ -8,4 +8,9 @@ bash scripts/build.sh
 bash scripts/install-chromium.sh
 # Whatever happens to Jest, the n8n it started does not outlive the run.
 trap 'node test/harness/stopLeftover.js' EXIT
-node_modules/.bin/jest "$@"
+# `npm run test:matrix`: the compatibility matrix (scripts/test-matrix.js) instead.
+if [ "${1:-}" = "--matrix" ]; then
+  node scripts/test-matrix.js
+else
+  node_modules/.bin/jest "$@"
+fi
