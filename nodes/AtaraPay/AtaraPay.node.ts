@@ -11,7 +11,9 @@ export class AtaraPay implements INodeType {
 		name: 'ataraPay',
 		icon: { light: 'file:ataraPay.svg', dark: 'file:ataraPay.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 keeps current values on Update by default; version 1 nodes send what is set.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage AtaraPay escrow projects for milestone payments',
 		defaults: { name: 'AtaraPay' },

@@ -11,7 +11,9 @@ export class Chargeworx implements INodeType {
 		name: 'chargeworx',
 		icon: { light: 'file:chargeworx.svg', dark: 'file:chargeworx.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 keeps current values on Update by default; version 1 nodes send what is set.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage the payment projects of your Chargeworx companies',
 		defaults: { name: 'Chargeworx' },

@@ -11,7 +11,9 @@ export class Fatora implements INodeType {
 		name: 'fatora',
 		icon: { light: 'file:fatora.svg', dark: 'file:fatora.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 keeps current values on Update by default; version 1 nodes send what is set.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage the clients of your Fatora invoicing account',
 		defaults: { name: 'Fatora' },

@@ -13,7 +13,9 @@ export class Instantpay implements INodeType {
 		name: 'instantpay',
 		icon: { light: 'file:instantpay.svg', dark: 'file:instantpay.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 keeps current values on Update by default; version 1 nodes send what is set.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage the contacts and tags of your Instantpay contact book',
 		defaults: { name: 'Instantpay' },

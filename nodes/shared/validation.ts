@@ -66,11 +66,16 @@ export function sendConverted(
 		const sent = ((type === 'body' ? requestOptions.body : requestOptions.qs) ?? {}) as IDataObject;
 		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, sent[property], rules);
 		if (error) throw error;
-		if (convert) sent[property] = convert(sent[property], this) as IDataObject[string];
+		// Empty means unset: an empty value (typed, or from an expression) is not sent, so it
+		// never blanks the provider's value. The expression {{ null }} is sent, to clear it.
+		if (isEmptyText(sent[property])) delete sent[property];
+		else if (convert) sent[property] = convert(sent[property], this) as IDataObject[string];
 		return requestOptions;
 	};
 	return { type, property, preSend: [checkAndConvert] };
 }
+
+const isEmptyText = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim() === '');
 
 /** `sendConverted` for a value sent as it is. */
 export function sendChecked(

@@ -235,10 +235,52 @@ const cases = [
 		},
 		onError: CONTINUE,
 	}],
+	// Keep Current Values (node version 2): the record is read first, in both engines.
+	['ataraPay', 'project update v2: kept name and description, one unknown', {
+		typeVersion: 2,
+		parameters: { resource: 'project', operation: 'update', projectId: byId('={{ $json.id }}'), projectName: '={{ $json.name }}', description: '={{ $json.description }}' },
+		seed: (mock) => {
+			mock.addProject({ id: 7, project_name: 'A', description: 'x' });
+			mock.addProject({ id: 8, project_name: 'B', description: 'y' });
+			return [{ id: 7, description: 'x2' }, { id: 8, name: 'B2' }, { id: 999, name: 'C' }];
+		},
+		onError: CONTINUE,
+	}],
+	['fatora', 'client update v2: kept email, one unknown', {
+		typeVersion: 2,
+		// The read fetches a token, and the runner, which holds the credential as it was at the
+		// start of the run, fetches its own for the writes: two on a first run, none after.
+		runnerTokenRequests: 2,
+		parameters: { resource: 'client', operation: 'update', clientId: byId('={{ $json.id }}'), email: '', updateFields: { phone: '={{ $json.phone }}' } },
+		seed: (mock) => {
+			mock.addClient({ id: 5101, name: 'K', email: 'k@example.com' });
+			return [{ id: 5101, phone: '+974 1' }, { id: 5999, phone: '2' }];
+		},
+		onError: CONTINUE,
+	}],
+	['chargeworx', 'project update general information v2: kept name', {
+		typeVersion: 2,
+		parameters: { resource: 'companyProject', operation: 'update', projectId: byId('={{ $json.id }}'), updateFields: { isActive: false } },
+		seed: (mock) => {
+			chargeworxProjects(mock);
+			return [{ id: P1 }, { id: P2 }];
+		},
+	}],
+	['instantpay', 'contact update v2: new email only, tags added', {
+		typeVersion: 2,
+		parameters: { resource: 'contact', operation: 'update', contactId: byId('={{ $json.id }}'), email: '={{ $json.email }}', tagMode: 'add', tagIds: ['645b283b9b2e242ec80d0a12'] },
+		seed: (mock) => {
+			const vip = mock.addTag({ _id: '645b283b9b2e242ec80d0a11', name: 'VIP' });
+			mock.addTag({ _id: '645b283b9b2e242ec80d0a12', name: 'New' });
+			mock.addContact({ _id: '645b283b9b2e242ec80d0b11', name: 'O', email: 'o@example.com', mobile: '1', tagIds: [vip._id] });
+			mock.addContact({ _id: '645b283b9b2e242ec80d0b12', name: 'P', email: 'p@example.com', mobile: '2', tagIds: [] });
+			return [{ id: '645b283b9b2e242ec80d0b11', email: 'o2@example.com' }, { id: '645b283b9b2e242ec80d0b12', email: 'p2@example.com' }];
+		},
+	}],
 ];
 
 /** What one run showed: the requests the mock saw and what n8n recorded for the node. */
-async function runThrough(n8n, type, provider, { parameters, seed, onError }) {
+async function runThrough(n8n, type, provider, { parameters, seed, onError, typeVersion = 1 }) {
 	const mock = await provider.createMock().start();
 	try {
 		const [credentialType, data] = provider.credential(mock);
@@ -247,7 +289,7 @@ async function runThrough(n8n, type, provider, { parameters, seed, onError }) {
 		const result = await n8n.runNodeDefinition(
 			{
 				type,
-				typeVersion: 1,
+				typeVersion,
 				parameters,
 				credentials: { [credentialType]: { id: credential.id, name: credential.name } },
 				...(onError ? { onError } : {}),
@@ -326,8 +368,8 @@ describe('n8n’s engine and the routing runner run every operation alike', () =
 		expect(engine.seen).toEqual(runner.seen);
 		// A credential without a token yet: the runner sends the first request alone, so one
 		// token is fetched; n8n's engine sends all items at once and may fetch one per item.
-		expect(runner.tokenRequests).toBe(node === 'fatora' || node === 'chargeworx' ? 1 : 0);
-		expect(engine.tokenRequests).toBeGreaterThanOrEqual(runner.tokenRequests);
+		expect(runner.tokenRequests).toBe(spec.runnerTokenRequests ?? (node === 'fatora' || node === 'chargeworx' ? 1 : 0));
+		expect(engine.tokenRequests).toBeGreaterThanOrEqual(Math.min(runner.tokenRequests, 1));
 		expect(engine.tokenRequests).toBeLessThanOrEqual(Math.max(runner.tokenRequests, engine.inputItems));
 	});
 });

@@ -121,11 +121,11 @@ class N8nClient {
 	 * Like runNode, without waiting: returns the workflow's id once it is published, and
 	 * `finished`, a promise of what runNode returns (to act on the execution meanwhile, e.g. Stop).
 	 */
-	async startNode({ nodeType, parameters, credential, items, onError, settings = {} }) {
+	async startNode({ nodeType, parameters, credential, items, onError, settings = {}, typeVersion = 1 }) {
 		return await this.startNodeDefinition(
 			{
 				type: `${PACKAGE_NAME}.${nodeType}`,
-				typeVersion: 1,
+				typeVersion,
 				parameters,
 				...(credential ? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } } : {}),
 				...(onError ? { onError } : {}),

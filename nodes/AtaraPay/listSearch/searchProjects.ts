@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { searchRecords } from '../../shared/listSearch';
-import { ataraPay } from '../api';
+import { ataraPay, projectsIn } from '../api';
 import { ataraPayEnvironments } from '../../../credentials/AtaraPayApi.credentials';
 
 export async function searchProjects(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
@@ -15,8 +15,7 @@ export async function searchProjects(this: ILoadOptionsFunctions, filter?: strin
 				url: '/api/project/getExternalProjects',
 				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			},
-			// The docs show `data` as one object; a seller with several projects may get an array.
-			records: (body) => (Array.isArray(body.data) ? body.data : body.data ? [body.data] : []),
+			records: projectsIn,
 			toResult: (project) => ({
 				name: String(project.project_name ?? `Project ${project.id}`),
 				value: String(project.id),

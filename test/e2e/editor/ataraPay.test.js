@@ -14,18 +14,16 @@ describeProviderInEditor({
 	resource: 'Project',
 	operation: 'Update',
 	// The form's labels, top to bottom.
-	labels: ['Credential', 'Resource', 'Operation', 'Project', 'Project Name', 'Description'],
+	labels: ['Credential', 'Resource', 'Operation', 'Project', 'Keep Current Values', 'Project Name', 'Description'],
 	// What n8n lists on the canvas node before anything is filled in.
 	requiredIssues: [
 		'Parameter "Project" is required.',
-		'Parameter "Project Name" is required.',
-		'Parameter "Description" is required.',
 	],
 	// Parameter descriptions, shown when hovering the (?) beside the label.
 	descriptions: {
 		projectId: 'The project to update',
-		projectName: 'The new name of the project',
-		description: 'The new description of the project',
+		projectName: "The project's new name. Leave empty to keep its current name.",
+		description: "The project's new description. Leave empty to keep its current description.",
 	},
 	hints: [],
 	placeholders: {},

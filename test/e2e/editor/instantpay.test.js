@@ -23,21 +23,17 @@ describeProviderInEditor({
 	updateAction: 'Update a contact',
 	resource: 'Contact',
 	operation: 'Update',
-	labels: ['Credential', 'Resource', 'Operation', 'Contact', 'Name', 'Email', 'Mobile', 'Tag Names or IDs'],
+	labels: ['Credential', 'Resource', 'Operation', 'Contact', 'Keep Current Values', 'Name', 'Email', 'Mobile', 'Tag Names or IDs', 'Tags Change'],
 	requiredIssues: [
 		'Parameter "Contact" is required.',
-		'Parameter "Name" is required.',
-		'Parameter "Email" is required.',
-		'Parameter "Mobile" is required.',
-		'Parameter "Tag Names or IDs" is required.',
 	],
 	descriptions: {
 		contactId: 'The contact to update',
-		name: 'Name of the contact',
-		mobile: 'Mobile number of the contact',
-		tagIds: 'Choose from the list, or specify IDs using an expression',
+		name: 'Name of the contact. Leave empty to keep its current name.',
+		mobile: 'Mobile number of the contact. Leave empty to keep its current mobile number.',
+		tagIds: 'Tags to set, add or remove (see Tags Change). Leave empty to keep the current tags.',
 	},
-	hints: ['At least one tag. An expression may give an array of tag IDs or comma-separated IDs.'],
+	hints: [],
 	placeholders: { email: 'name@email.com', mobile: 'e.g. 7428585742' },
 	updateFields: null, // Instantpay's Update Contact takes every field: all are required
 

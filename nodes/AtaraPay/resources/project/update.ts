@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { keepCurrentValuesField, requiredOrKept } from '../../../shared/currentValues';
 import { idInPath, required, sendChecked } from '../../../shared/validation';
+import { currentProject } from './currentProject';
 
 const showOnlyForProjectUpdate = { operation: ['update'], resource: ['project'] };
 
@@ -34,29 +36,36 @@ export const projectUpdateFields: INodeProperties[] = [
 			},
 		},
 	},
-	{
-		displayName: 'Project Name',
-		name: 'projectName',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'The new name of the project',
-		displayOptions: { show: showOnlyForProjectUpdate },
-		routing: {
-			send: sendChecked('body', 'project_name', 'Project Name', required),
+	keepCurrentValuesField(showOnlyForProjectUpdate, currentProject, 'project'),
+	...requiredOrKept(
+		{
+			displayName: 'Project Name',
+			name: 'projectName',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The new name of the project',
+			displayOptions: { show: showOnlyForProjectUpdate },
+			routing: {
+				send: sendChecked('body', 'project_name', 'Project Name', required),
+			},
 		},
-	},
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		required: true,
-		description: 'The new description of the project',
-		displayOptions: { show: showOnlyForProjectUpdate },
-		routing: {
-			send: sendChecked('body', 'description', 'Description', required),
+		"The project's new name. Leave empty to keep its current name.",
+	),
+	...requiredOrKept(
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			required: true,
+			description: 'The new description of the project',
+			displayOptions: { show: showOnlyForProjectUpdate },
+			routing: {
+				send: sendChecked('body', 'description', 'Description', required),
+			},
 		},
-	},
+		"The project's new description. Leave empty to keep its current description.",
+	),
 ];

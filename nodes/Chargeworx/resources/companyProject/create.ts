@@ -27,6 +27,6 @@ export const projectCreateFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show: showOnlyForProjectCreate },
-		options: projectDetailOptions('additionalFields'),
+		options: projectDetailOptions(),
 	},
 ];

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { absoluteUrl, maxLength, required, validate, sendChecked } from '../../../shared/validation';
+import { absoluteUrl, maxLength, required, sendChecked } from '../../../shared/validation';
 
 /** The required project name (at most 50 characters), sent as `property`. */
 export function projectNameField(operation: string, property: string, description: string): INodeProperties {
@@ -12,16 +12,16 @@ export function projectNameField(operation: string, property: string, descriptio
 		description,
 		displayOptions: { show: { resource: ['companyProject'], operation: [operation] } },
 		routing: {
-			send: { type: 'body', property, preSend: [validate('projectName', 'Project Name', required, maxLength(50))] },
+			send: sendChecked('body', property, 'Project Name', required, maxLength(50)),
 		},
 	};
 }
 
 /**
  * The optional project details Create and Update General Information share, as the
- * options of their `collection` ("additionalFields" or "updateFields").
+ * options of their collection (Additional Fields or Update Fields).
  */
-export function projectDetailOptions(collection: 'additionalFields' | 'updateFields'): INodeProperties[] {
+export function projectDetailOptions(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Cancel URL',
@@ -40,7 +40,7 @@ export function projectDetailOptions(collection: 'additionalFields' | 'updateFie
 			type: 'string',
 			typeOptions: { rows: 3 },
 			default: '',
-			routing: { send: { type: 'body', property: 'description' } },
+			routing: { send: sendChecked('body', 'description', 'Description') },
 		},
 		{
 			displayName: 'Is Active',
@@ -57,7 +57,7 @@ export function projectDetailOptions(collection: 'additionalFields' | 'updateFie
 			default: '',
 			description: 'The public phone number of the project (at most 25 characters)',
 			routing: {
-				send: { type: 'body', property: 'phone', preSend: [validate(`${collection}.phone`, 'Phone', maxLength(25))] },
+				send: sendChecked('body', 'phone', 'Phone', maxLength(25)),
 			},
 		},
 		{

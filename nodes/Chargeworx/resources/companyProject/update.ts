@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { keepCurrentValuesField, requiredOrKept } from '../../../shared/currentValues';
+import { currentProject } from './currentProject';
 import { projectDetailOptions, projectNameField } from './projectDetails';
 import { projectIdField } from './projectId';
 
@@ -8,7 +10,11 @@ const showOnlyForProjectUpdate = { operation: ['update'], resource: ['companyPro
 // its schema `projectName` (required, at most 50 characters): the schema is followed.
 export const projectUpdateFields: INodeProperties[] = [
 	projectIdField('update', { sendAsBodyId: true }),
-	projectNameField('update', 'projectName', 'The name of the project (at most 50 characters)'),
+	keepCurrentValuesField(showOnlyForProjectUpdate, currentProject, 'project'),
+	...requiredOrKept(
+		projectNameField('update', 'projectName', 'The name of the project (at most 50 characters)'),
+		'The name of the project (at most 50 characters). Leave empty to keep its current name.',
+	),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -16,6 +22,6 @@ export const projectUpdateFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show: showOnlyForProjectUpdate },
-		options: projectDetailOptions('updateFields'),
+		options: projectDetailOptions(),
 	},
 ];

@@ -22,7 +22,7 @@ export const projectUpdateMerchantFields: INodeProperties[] = [
 				typeOptions: { password: true },
 				default: '',
 				description: "The payment processor's API key for this project. It is sent, never output.",
-				routing: { send: { type: 'body', property: 'apiKey' } },
+				routing: { send: sendChecked('body', 'apiKey', 'API Key') },
 			},
 			{
 				displayName: 'Is Test Mode',
@@ -38,7 +38,7 @@ export const projectUpdateMerchantFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'The merchant ID at the payment processor',
-				routing: { send: { type: 'body', property: 'merchantId' } },
+				routing: { send: sendChecked('body', 'merchantId', 'Merchant ID') },
 			},
 			{
 				displayName: 'Processor Gateway',

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { idInPath } from '../../../shared/validation';
+import { idInPath, sendChecked } from '../../../shared/validation';
 
 /** The client picker of the operations that address one client (its ID goes in the URL path). */
 export function clientIdField(operation: string, description: string): INodeProperties {
@@ -36,7 +36,7 @@ export const addressOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	description: "The client's address",
-	routing: { send: { type: 'body', property: 'address' } },
+	routing: { send: sendChecked('body', 'address', 'Address') },
 };
 
 export const notesOption: INodeProperties = {
@@ -46,7 +46,7 @@ export const notesOption: INodeProperties = {
 	typeOptions: { rows: 3 },
 	default: '',
 	description: 'Additional information about the client',
-	routing: { send: { type: 'body', property: 'notes' } },
+	routing: { send: sendChecked('body', 'notes', 'Notes') },
 };
 
 export const phoneOption: INodeProperties = {
@@ -55,5 +55,5 @@ export const phoneOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	description: "The client's phone number",
-	routing: { send: { type: 'body', property: 'phone' } },
+	routing: { send: sendChecked('body', 'phone', 'Phone') },
 };

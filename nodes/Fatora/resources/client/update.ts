@@ -1,24 +1,30 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { keepCurrentValuesField, requiredOrKept } from '../../../shared/currentValues';
 import { email, required, sendChecked } from '../../../shared/validation';
+import { currentClient } from './currentClient';
 import { addressOption, clientIdField, notesOption, phoneOption } from './fields';
 
 const showOnlyForClientUpdate = { operation: ['update'], resource: ['client'] };
 
 export const clientUpdateFields: INodeProperties[] = [
 	clientIdField('update', 'The client to update'),
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description: "The client's email address (Fatora requires it on every update)",
-		displayOptions: { show: showOnlyForClientUpdate },
-		routing: {
-			send: sendChecked('body', 'email', 'Email', required, email),
+	keepCurrentValuesField(showOnlyForClientUpdate, currentClient, 'client'),
+	...requiredOrKept(
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			description: "The client's email address (Fatora requires it on every update)",
+			displayOptions: { show: showOnlyForClientUpdate },
+			routing: {
+				send: sendChecked('body', 'email', 'Email', required, email),
+			},
 		},
-	},
+		"The client's email address. Leave empty to keep its current email.",
+	),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -34,7 +40,7 @@ export const clientUpdateFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: "The client's full name",
-				routing: { send: { type: 'body', property: 'name' } },
+				routing: { send: sendChecked('body', 'name', 'Name') },
 			},
 			notesOption,
 			phoneOption,

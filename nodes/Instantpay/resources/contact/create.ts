@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { sendChecked } from '../../../shared/validation';
 import { contactDetailFields } from './fields';
 
 const showOnlyForContactCreate = { operation: ['create'], resource: ['contact'] };
@@ -19,7 +20,7 @@ export const contactCreateFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'Business name of the contact',
-				routing: { send: { type: 'body', property: 'companyName' } },
+				routing: { send: sendChecked('body', 'companyName', 'Company Name') },
 			},
 		],
 	},

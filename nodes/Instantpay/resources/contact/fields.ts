@@ -54,7 +54,7 @@ export function contactDetailFields(show: Show): INodeProperties[] {
 }
 
 /** The tag IDs the user picked or mapped: an array, or comma-separated text from an expression. */
-function tagIdList(value: unknown): string[] {
+export function tagIdList(value: unknown): string[] {
 	const ids = Array.isArray(value) ? value : String(value ?? '').split(',');
 	return ids.map((id) => String(id ?? '').trim()).filter((id) => id !== '');
 }

@@ -1,11 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { keepCurrentValuesField, requiredOrKept } from '../../../shared/currentValues';
 import { contactIdField } from '../idLocators';
+import { currentContact, tagModeField } from './currentContact';
 import { contactDetailFields } from './fields';
 
 const showOnlyForContactUpdate = { operation: ['update'], resource: ['contact'] };
 
-// Instantpay's Update Contact takes every field: there are no optional ones.
+// Instantpay's Update Contact takes every field. With Keep Current Values (version 2) the
+// ones left empty come from the contact as it is now.
+const kept: Record<string, string> = {
+	name: 'Name of the contact. Leave empty to keep its current name.',
+	email: 'Email address of the contact. Leave empty to keep its current email.',
+	mobile: 'Mobile number of the contact. Leave empty to keep its current mobile number.',
+	tagIds: 'Tags to set, add or remove (see Tags Change). Leave empty to keep the current tags.',
+};
+
 export const contactUpdateFields: INodeProperties[] = [
 	contactIdField(showOnlyForContactUpdate, 'The contact to update'),
-	...contactDetailFields(showOnlyForContactUpdate),
+	keepCurrentValuesField(showOnlyForContactUpdate, currentContact, 'contact'),
+	...contactDetailFields(showOnlyForContactUpdate).flatMap((field) => requiredOrKept(field, kept[field.name])),
+	tagModeField(showOnlyForContactUpdate),
 ];
