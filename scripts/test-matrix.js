@@ -10,7 +10,9 @@ const path = require('node:path');
 const { ROOT, PRIMARY_VERSION } = require('../test/harness/n8nInstance');
 
 const PROVIDERS = 'ataraPay|fatora|chargeworx|instantpay|apipagos|tokenExpiry';
-const PROVIDER_FILES = `test/e2e/(${PROVIDERS})\\.test`;
+// On the other versions, the provider files and the comparison of parameters read without
+// the expression engine (its semantics are the engine's of each version).
+const OTHER_VERSION_FILES = `test/e2e/(${PROVIDERS}|simpleExpression)\\.test`;
 const OTHER_VERSIONS = ['1.123.81', '2.41.1'];
 
 const runs = [
@@ -18,8 +20,8 @@ const runs = [
 	...OTHER_VERSIONS.map((version) => ({
 		version,
 		mode: 'regular',
-		what: 'provider end-to-end files',
-		args: ['--selectProjects', 'e2e', '--testPathPatterns', PROVIDER_FILES],
+		what: 'provider end-to-end files and simpleExpression',
+		args: ['--selectProjects', 'e2e', '--testPathPatterns', OTHER_VERSION_FILES],
 	})),
 	{
 		version: PRIMARY_VERSION,

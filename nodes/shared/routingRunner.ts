@@ -9,6 +9,7 @@ import type {
 	IN8nHttpFullResponse,
 	INode,
 	INodeExecutionData,
+	INodeParameters,
 	INodeProperties,
 	INodePropertyOptions,
 	INodePropertyRouting,
@@ -23,6 +24,7 @@ import { checkAnswer } from './answerCheck';
 import { cancellableWait, RunStopped } from './cancellableWait';
 import { noRedirects } from './redirectPolicy';
 import { isRead, requestSettings, startRequestRun, withRetries, type RequestRun } from './requestRunner';
+import { simpleParameters, type SimpleParameters } from './simpleExpression';
 import { sendWithRenewal, type RenewalGate } from './tokenRenewal';
 
 /**
@@ -222,6 +224,7 @@ async function runRouting(
 		context.getExecutionCancelSignal?.(),
 	);
 	const renewal: RenewalGate = {};
+	const simple = simpleParameters(description, node);
 
 	const send = async (itemContext: IExecutePaginationFunctions, requestData: RequestData) => {
 		const itemIndex = itemContext.getItemIndex();
@@ -243,7 +246,7 @@ async function runRouting(
 	const batch = batchStarts(options.batching?.batch, run.stopped);
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		await batch(itemIndex);
-		const read = parameterReader(context, itemIndex);
+		const read = parameterReader(context, itemIndex, node.parameters, items[itemIndex]?.json, simple);
 		const itemContext = contextForItem(context, itemIndex, read, send);
 		try {
 			const requestData = await buildRequest(plan, base, itemContext, read);
@@ -331,16 +334,25 @@ type ParameterReader = (name: string, fallback?: unknown, options?: IGetNodePara
 /**
  * An item's parameters, each evaluated once: the runner reads a field to send it, and its
  * checks (preSend) read it again. `extractValue` only changes what a resource locator
- * gives, so other parameters are kept once whichever way they are read.
+ * gives, so other parameters are kept once whichever way they are read. A parameter that
+ * only reads a field of the item (`={{ $json.email }}`) is read without n8n's engine
+ * (simpleExpression.ts); n8n evaluates the rest.
  */
-function parameterReader(context: IExecuteFunctions, itemIndex: number): ParameterReader {
+function parameterReader(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameters: INodeParameters,
+	json: IDataObject | undefined,
+	simple: SimpleParameters,
+): ParameterReader {
 	const values = new Map<string, unknown>();
-	const { parameters } = context.getNode();
 	return (name, fallback, options) => {
 		const asSetUp = name.split('.').reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], parameters);
 		const key = options?.extractValue && isResourceLocatorValue(asSetUp) ? `${name} (value)` : name;
 		if (!values.has(key)) {
-			values.set(key, context.getNodeParameter(name, itemIndex, fallback as never, options));
+			const onlyExtractValue = Object.keys(options ?? {}).every((option) => option === 'extractValue');
+			const read = onlyExtractValue ? simple.read(name, json, options?.extractValue === true) : undefined;
+			values.set(key, read ? read.value : context.getNodeParameter(name, itemIndex, fallback as never, options));
 		}
 		return values.get(key);
 	};

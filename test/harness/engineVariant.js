@@ -2,7 +2,8 @@
 // declarative nodes (RoutingNode) instead of the package's routing runner: the same
 // descriptions, without the custom operations that send the `routing` declarations.
 // Installed beside the real package in the same n8n, so one test can run an operation
-// through both and compare what the provider and n8n see.
+// through both and compare what the provider and n8n see. It also carries the test-only
+// Expression Probe node (expressionProbe.node.js) for test/e2e/simpleExpression.test.js.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,6 +13,9 @@ const ENGINE_PACKAGE = `${PACKAGE_NAME}-engine`;
 
 /** The engine variant's node type for one of the package's nodes (e.g. `ataraPay`). */
 const engineNodeType = (nodeName) => `${ENGINE_PACKAGE}.${nodeName}Engine`;
+
+/** The test-only node that compares how parameters are read (expressionProbe.node.js). */
+const EXPRESSION_PROBE = `${ENGINE_PACKAGE}.expressionProbe`;
 
 // Each node file of the copy wraps the real class. The nodes stay hidden from the node
 // panel and offer no tool variant, so editor tests never see them. Operations without
@@ -73,8 +77,15 @@ function installEngineVariant(userFolder, tarball) {
 		fs.writeFileSync(file, wrapper(className));
 	}
 
+	// For test/e2e/simpleExpression.test.js: a node beside the package's compiled code.
+	const probe = 'dist/nodes/ExpressionProbe/ExpressionProbe.node.js';
+	fs.mkdirSync(path.join(source, path.dirname(probe)), { recursive: true });
+	fs.copyFileSync(path.join(__dirname, 'expressionProbe.node.js'), path.join(source, probe));
+	manifest.n8n.nodes.push(probe);
+	fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.cpSync(source, target, { recursive: true });
 }
 
-module.exports = { ENGINE_PACKAGE, engineNodeType, installEngineVariant };
+module.exports = { ENGINE_PACKAGE, EXPRESSION_PROBE, engineNodeType, installEngineVariant };
