@@ -32,7 +32,7 @@ const cases = [
 				project_name: 'Eko Atlantic city',
 				description: 'Phase 2',
 			});
-			expect(mock.projects.get(record.id)).toMatchObject({ project_name: 'Eko Atlantic city', description: 'Phase 2' });
+			expect(mock.projects.get(String(record.id))).toMatchObject({ project_name: 'Eko Atlantic city', description: 'Phase 2' });
 		},
 	},
 	{
