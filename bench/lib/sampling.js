@@ -46,6 +46,8 @@ function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 	let requests = 0;
 	let connections = 0;
 	let maxRequests = 0;
+	// After the first second of requests: where an adaptive limit should have found its level.
+	let maxRequestsAfterFirstSecond = 0;
 	let maxConnections = 0;
 	let opened = 0;
 	const watchedFrom = Date.now();
@@ -56,6 +58,7 @@ function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 		lastAt = Date.now();
 		requests++;
 		maxRequests = Math.max(maxRequests, requests);
+		if (lastAt - firstAt >= 1000) maxRequestsAfterFirstSecond = Math.max(maxRequestsAfterFirstSecond, requests);
 		let counted = true;
 		const done = () => {
 			if (counted) requests--;
@@ -98,6 +101,7 @@ function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 				firstRequestAfterMs: firstAt === undefined ? null : firstAt - watchedFrom,
 				lastRequestAfterMs: lastAt === undefined ? null : lastAt - watchedFrom,
 				max: maxRequests,
+				maxAfterFirstSecond: maxRequestsAfterFirstSecond,
 				mean: mean(busy, 'requests'),
 				maxConnections,
 				meanConnections: mean(busy, 'connections'),

@@ -51,6 +51,9 @@ export class RequestPace {
 		this.limit = new ConcurrencyLimit(ceiling ?? ADAPTIVE_MAX_CONCURRENCY);
 	}
 
+	/** Requests waiting out a Retry-After or a backoff before they try again. */
+	waitingToRetry = 0;
+
 	/** How many requests may be in flight now. */
 	get concurrency(): number {
 		return this.allowed();
@@ -95,6 +98,16 @@ export class RequestPace {
 			if (!started) this.giveBack();
 		}
 		return { round: this.round, sentAt: Date.now() };
+	}
+
+	/** Waits `ms` before a request tries again (ends at once on Stop, with RunStopped). */
+	async waitToRetry(ms: number): Promise<void> {
+		this.waitingToRetry++;
+		try {
+			await cancellableWait(ms, this.stopped);
+		} finally {
+			this.waitingToRetry--;
+		}
 	}
 
 	/** Frees the slot of a request, adjusting the pace to how it went. */
