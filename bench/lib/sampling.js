@@ -82,6 +82,8 @@ function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 	const timer = setInterval(() => {
 		const arrived = mock.requests.length - lastRequestCount;
 		lastRequestCount = mock.requests.length;
+		// Requests still out from the first second count too (arrivals alone miss them).
+		if (firstAt !== undefined && Date.now() - firstAt >= 1000) maxRequestsAfterFirstSecond = Math.max(maxRequestsAfterFirstSecond, requests);
 		samples.push({ requests, connections, arrived });
 	}, intervalMs);
 	return {
