@@ -5,6 +5,19 @@ const { randomUUID } = require('node:crypto');
 const { parse: parseFlatted } = require('flatted');
 const { PACKAGE_NAME } = require('./n8nInstance');
 
+/** A Webhook node at `path` that answers when the last node has run (its output by default). */
+function webhookNode(path, parameters = {}) {
+	return {
+		id: randomUUID(),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: path,
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {}, ...parameters },
+	};
+}
+
 class N8nClient {
 	constructor(url) {
 		this.url = url;
@@ -12,14 +25,24 @@ class N8nClient {
 	}
 
 	async request(method, path, body) {
-		const res = await fetch(`${this.url}${path}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = () =>
+			fetch(`${this.url}${path}`, {
+				method,
+				headers: {
+					'content-type': 'application/json',
+					...(this.cookie ? { cookie: this.cookie } : {}),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let res;
+		try {
+			res = await send();
+		} catch (error) {
+			// A kept-alive socket n8n closed just as it was reused (seen on a loaded machine).
+			// The harness's REST calls can be repeated; webhooks (callWebhook) are never repeated.
+			if (error.cause?.code !== 'UND_ERR_SOCKET') throw error;
+			res = await send();
+		}
 		const setCookie = res.headers.get('set-cookie');
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		const text = await res.text();
@@ -197,15 +220,7 @@ class N8nClient {
 			active: false,
 			settings: { executionOrder: 'v1', ...settings },
 			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: path,
-					parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-				},
+				webhookNode(path, { responseData: 'allEntries' }),
 				{
 					id: randomUUID(),
 					name: 'Items',
@@ -291,4 +306,4 @@ class N8nClient {
 	}
 }
 
-module.exports = { N8nClient };
+module.exports = { N8nClient, webhookNode };
