@@ -189,7 +189,7 @@ class N8nClient {
 		return await (await this.startAfterWebhook(options)).finished;
 	}
 
-	/** Like runAfterWebhook, without waiting: { workflowId, finished }. */
+	/** Like runAfterWebhook, without waiting: { workflowId, path (its webhook's), finished }. */
 	async startAfterWebhook({ nodes, connections, items, settings = {} }) {
 		const path = randomUUID();
 		const workflow = await this.request('POST', '/rest/workflows', {
@@ -223,7 +223,7 @@ class N8nClient {
 			await this.callWebhook(path, { items });
 			return { execution: await this.lastExecution(workflow.id) };
 		})();
-		return { workflowId: workflow.id, finished };
+		return { workflowId: workflow.id, path, finished };
 	}
 
 	/**
