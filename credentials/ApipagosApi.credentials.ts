@@ -83,6 +83,8 @@ export class ApipagosApi implements ICredentialType {
 			url: '/contracts/n8n-credential-test',
 			method: 'GET',
 			ignoreHttpStatusErrors: { ignore: true, except: everyStatusBut404 },
+			// A redirect is never followed: the keys would go along (as in the nodes' redirectPolicy.ts).
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{ type: 'responseCode', properties: { value: 401, message: wrongToken } },

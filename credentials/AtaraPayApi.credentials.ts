@@ -88,6 +88,8 @@ export class AtaraPayApi implements ICredentialType {
 			url: '/api/project/getExternalProjects',
 			method: 'POST',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			// A redirect is never followed: the keys would go along (as in the nodes' redirectPolicy.ts).
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{

@@ -137,6 +137,8 @@ export class ChargeworxOAuth2Api implements ICredentialType {
 				client_secret: '={{ $credentials.clientSecret }}',
 				scope: '={{ $credentials.scope }}',
 			},
+			// A redirect is never followed: the keys would go along (as in the nodes' redirectPolicy.ts).
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{

@@ -131,6 +131,8 @@ export class FatoraApi implements ICredentialType {
 			method: 'GET',
 			qs: { page: 1, page_size: 1 },
 			headers: { Accept: 'application/json' },
+			// A redirect is never followed: the keys would go along (as in the nodes' redirectPolicy.ts).
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{

@@ -188,6 +188,8 @@ export class InstantpayApi implements ICredentialType {
 			url: '/contacts/tag',
 			method: 'GET',
 			...instantpayRequest,
+			// A redirect is never followed: the keys would go along (as in the nodes' redirectPolicy.ts).
+			disableFollowRedirect: true,
 		},
 		rules: failUnlessSuccess,
 	};

@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions } from '../shared/requestRunner';
+import { noRedirects } from '../shared/redirectPolicy';
 import { routedOperations } from '../shared/routingRunner';
 import { apipagosBaseUrl, apipagosEnvironments } from '../../credentials/ApipagosApi.credentials';
 import { contractOperations } from './resources/contract';
@@ -22,6 +23,8 @@ export class Apipagos implements INodeType {
 		requestDefaults: {
 			// The credential's environment (or its Custom base URL), as n8n's engine reads it.
 			baseURL: apipagosBaseUrl,
+			// Never followed, on n8n's engine too: the credential's secrets would go along (redirectPolicy.ts).
+			...noRedirects,
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 			// Every answer, 401 included, reaches checkProviderResponse, which reads the provider's
 			// message. The key is static (nothing to refresh), so a 401 is not worth sending twice.

@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions } from '../shared/requestRunner';
+import { noRedirects } from '../shared/redirectPolicy';
 import { routedOperations } from '../shared/routingRunner';
 import { fatoraBaseUrl, fatoraEnvironments } from '../../credentials/FatoraApi.credentials';
 import { searchClients } from './listSearch/searchClients';
@@ -24,6 +25,8 @@ export class Fatora implements INodeType {
 		requestDefaults: {
 			// The credential's environment (or its Custom base URL), as n8n's engine reads it.
 			baseURL: fatoraBaseUrl,
+			// Never followed, on n8n's engine too: the credential's secrets would go along (redirectPolicy.ts).
+			...noRedirects,
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 			// Error answers reach checkProviderResponse; a 401 still throws so n8n fetches a new token.
 			ignoreHttpStatusErrors: { ignore: true, except: [401] },

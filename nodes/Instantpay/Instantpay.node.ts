@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { requestOptions } from '../shared/requestRunner';
+import { noRedirects } from '../shared/redirectPolicy';
 import { routedOperations } from '../shared/routingRunner';
 import { instantpayBaseUrl, instantpayEnvironments, instantpayRequest } from '../../credentials/InstantpayApi.credentials';
 import { searchContacts, searchTags } from './listSearch/searchContactBook';
@@ -26,6 +27,8 @@ export class Instantpay implements INodeType {
 		requestDefaults: {
 			// The credential's environment (or its Custom base URL), as n8n's engine reads it.
 			baseURL: instantpayBaseUrl,
+			// Never followed, on n8n's engine too: the credential's secrets would go along (redirectPolicy.ts).
+			...noRedirects,
 			// Every answer, whatever its HTTP status, reaches checkProviderResponse.
 			...instantpayRequest,
 		},

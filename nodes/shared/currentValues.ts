@@ -8,6 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { resolveBaseUrl, type Environments } from '../../credentials/shared/baseUrl';
+import { allowedDomainsOf } from './allowedDomains';
+import { checkAnswer } from './answerCheck';
+import { noRedirects } from './redirectPolicy';
 import { isObject, throwIfProviderError, type Provider } from './providerResponse';
 
 /**
@@ -43,18 +46,20 @@ const isBlank = (value: unknown) =>
 /**
  * The "Keep Current Values" switch of an Update (node version 2 on, on by default). It sits
  * before the required fields, so its preSend fills them before their own checks run.
+ * `whenOff` ends the description's last sentence (what else changes when it is off).
  */
 export function keepCurrentValuesField(
 	show: IDataObject,
 	values: CurrentValues,
 	recordName: string,
+	whenOff = '',
 ): INodeProperties {
 	return {
 		displayName: 'Keep Current Values',
 		name: KEEP_CURRENT_VALUES,
 		type: 'boolean',
 		default: true,
-		description: `Whether to fill the required fields you leave empty with the ${recordName}'s current values. The node reads the ${recordName} first (one more request); a change someone else makes between that read and the update is overwritten. Off, the node sends exactly what you set.`,
+		description: `Whether to fill the required fields you leave empty with the ${recordName}'s current values. The node reads the ${recordName} first (one more request); a change someone else makes between that read and the update is overwritten. Off, the node sends exactly what you set${whenOff}.`,
 		displayOptions: { show: { ...show, ...fromVersion2 } },
 		routing: { send: { preSend: [fillFromCurrent(values)] } },
 	};
@@ -118,8 +123,8 @@ export interface ProviderRead {
 /**
  * A read for Keep Current Values, through the node's credential: the answer's body, or
  * undefined when the provider answers 404. Other errors (HTTP or in the body) are thrown
- * with the provider's message, as for the node's own requests. Redirects are not followed,
- * so the credential goes nowhere but the provider.
+ * with the provider's message, as for the node's own requests, and the same answer check
+ * applies. Redirects are not followed, so the credential goes nowhere but the provider.
  */
 export async function readFromProvider(
 	context: IExecuteSingleFunctions,
@@ -130,13 +135,17 @@ export async function readFromProvider(
 
 async function sendRead(context: IExecuteSingleFunctions, read: ProviderRead): Promise<IDataObject | undefined> {
 	const credentials = await context.getCredentials(read.credentialType);
+	const baseUrl = resolveBaseUrl(credentials, read.environments);
 	const response = (await context.helpers.httpRequestWithAuthentication.call(context, read.credentialType, {
 		...read.request,
-		url: `${resolveBaseUrl(credentials, read.environments)}${read.request.url}`,
+		url: `${baseUrl}${read.request.url}`,
 		returnFullResponse: true,
-		disableFollowRedirect: true,
+		...allowedDomainsOf(context.getNode(), credentials, baseUrl),
+		...noRedirects,
 		ignoreHttpStatusErrors: read.request.ignoreHttpStatusErrors ?? { ignore: true, except: [401] },
 	})) as IN8nHttpFullResponse;
+	// A redirect or a page that is not the API's is an error, not a record that is missing.
+	checkAnswer(context.getNode(), read.provider.name, response, context.getItemIndex());
 	if (response.statusCode === 404) return undefined;
 	throwIfProviderError(context.getNode(), read.provider, response, context.getItemIndex());
 	return isObject(response.body) ? response.body : {};

@@ -30,3 +30,20 @@ export function returnAllAndLimit(resource: string, paging: 'paged' | 'one answe
 		},
 	];
 }
+
+/**
+ * An Update Fields collection whose options each say, under the field, that an empty
+ * value is not sent and that {{ null }} clears it (sendConverted in validation.ts). The
+ * editor shows hints under fields, not under a collection. Switches cannot be empty: no hint.
+ */
+export function withClearHints(collection: INodeProperties): INodeProperties {
+	const options = (collection.options ?? []) as INodeProperties[];
+	return {
+		...collection,
+		description: 'Only the fields you add and fill in are sent',
+		options: options.map((option) => (option.type === 'boolean' ? option : { ...option, hint: clearHint })),
+	};
+}
+
+// Hints are shown as HTML: no angle brackets.
+const clearHint = 'Left empty, it is not sent and the current value stays. The expression {{ null }} clears it.';

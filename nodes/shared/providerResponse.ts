@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { isObject } from '../../credentials/shared/isObject';
+import { checkAnswer } from './answerCheck';
 
 export { isObject };
 
@@ -55,13 +56,18 @@ export function throwIfProviderError(
 	throw error;
 }
 
-/** The postReceive action that checks every answer; it runs before the envelope is unwrapped. */
+/**
+ * The postReceive action that checks every answer; it runs before the envelope is unwrapped.
+ * It also makes the answer check (a redirect or a page that is not the API's) part of the
+ * declarations, so n8n's own engine applies it too (the AI-tool path), not only the runner.
+ */
 export function checkProviderResponse(provider: Provider): PostReceiveAction {
 	return async function (
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
+		checkAnswer(this.getNode(), provider.name, response, this.getItemIndex());
 		throwIfProviderError(this.getNode(), provider, response, this.getItemIndex());
 		return items;
 	};

@@ -67,9 +67,9 @@ export function sendConverted(
 		const error = ruleError(this.getNode(), this.getItemIndex(), displayName, sent[property], rules);
 		if (error) throw error;
 		// Empty means unset: an empty value (typed, or from an expression) is not sent, so it
-		// never blanks the provider's value. The expression {{ null }} is sent, to clear it.
+		// never blanks the provider's value. The expression {{ null }} is sent as null, to clear it.
 		if (isEmptyText(sent[property])) delete sent[property];
-		else if (convert) sent[property] = convert(sent[property], this) as IDataObject[string];
+		else if (convert && sent[property] !== null) sent[property] = convert(sent[property], this) as IDataObject[string];
 		return requestOptions;
 	};
 	return { type, property, preSend: [checkAndConvert] };

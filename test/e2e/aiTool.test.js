@@ -5,6 +5,7 @@
 const { randomUUID } = require('node:crypto');
 const { createAtaraPayMock } = require('../mocks/ataraPay');
 const { createFatoraMock } = require('../mocks/fatora');
+const { MockProvider } = require('../mocks/mockProvider');
 const { PACKAGE_NAME } = require('../harness/n8nInstance');
 const { useProvider, expectNoSecrets } = require('./setup');
 
@@ -108,6 +109,36 @@ describe('AtaraPay Tool through n8n’s tool path', () => {
 		expect(ctx.mock.requests).toHaveLength(1);
 		expect(result.error.message).toContain('Project with id (4242) does not exist');
 		expectNoSecrets(result, secrets);
+	});
+
+	test('an HTML page answered with HTTP 200 fails the call, naming the provider and the content type', async () => {
+		const project = ctx.mock.addProject({ project_name: 'Old', description: 'Old' });
+		ctx.mock.fault({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: '<html><body>Please sign in</body></html>' });
+
+		const result = await callTool(ctx, 'ataraPayTool', parameters, { projectId: project.id, projectName: 'N', description: 'D' });
+
+		expect(ctx.mock.requests).toHaveLength(1);
+		expect(result.error.message).toContain(
+			'AtaraPay: the answer is not from the AtaraPay API (HTTP 200, content type "text/html; charset=utf-8")',
+		);
+		expect(JSON.stringify(result.output)).not.toContain('Please sign in');
+	});
+
+	test('a 307 to another server is not followed: that server receives nothing', async () => {
+		const elsewhere = await new MockProvider('Elsewhere').start();
+		try {
+			elsewhere.app.use((req, res) => res.json({ status: 'success', data: {} }));
+			const project = ctx.mock.addProject({ project_name: 'Old', description: 'Old' });
+			ctx.mock.fault({ status: 307, headers: { Location: `${elsewhere.url}/stolen` } });
+
+			const result = await callTool(ctx, 'ataraPayTool', parameters, { projectId: project.id, projectName: 'N', description: 'D' });
+
+			expect(elsewhere.requests).toEqual([]);
+			expect(result.error.message).toContain('AtaraPay answered with a redirect (HTTP 307), which the node does not follow');
+			expectNoSecrets(result, secrets);
+		} finally {
+			await elsewhere.stop();
+		}
 	});
 });
 

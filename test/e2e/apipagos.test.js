@@ -95,6 +95,18 @@ describe('Apipagos node in a real n8n', () => {
 			expect(result.items[0].json).toMatchObject({ code: contract.code, title: 'Nuevo título', status_code: 0 });
 		});
 
+		test('an empty field is not sent; {{ null }} is sent as null, not converted', async () => {
+			const contract = ctx.mock.addContract();
+
+			const result = await run(
+				update({ title: 'T', statusCode: '={{ $json.nothing }}', userIdDst: '={{ "" }}', expiredAt: '={{ null }}', userIdSrc: '={{ null }}' }),
+				[{ code: contract.code }],
+			);
+
+			expect(result.error).toBeUndefined();
+			expect(JSON.parse(ctx.mock.requests[0].rawBody)).toEqual({ title: 'T', expired_at: null, user_id_src: null });
+		});
+
 		test('with no field set stops the item before any request', async () => {
 			const contract = ctx.mock.addContract();
 
@@ -316,7 +328,6 @@ describe('Apipagos node in a real n8n', () => {
 		test.each([
 			['a missing contract code', { code: '', title: 'T', status: 1 }, '"Contract Code" is empty [item 1]'],
 			['a decimal status code', { code: 'c1', title: 'T', status: 1.5 }, '"Status Code" is not a whole number [item 1]'],
-			['an empty status code', { code: 'c1', title: 'T', status: '' }, '"Status Code" is empty [item 1]'],
 		])('%s stops the run before any request, naming the item', async (_case, badItem, message) => {
 			const good = ctx.mock.addContract();
 
@@ -325,6 +336,21 @@ describe('Apipagos node in a real n8n', () => {
 			expect(result.error.message).toBe(message);
 			expect(ctx.mock.requests).toHaveLength(0);
 			expect(ctx.mock.contracts.get(good.code).title).toBe('Titulo de ejemplo');
+		});
+
+		test('an empty field is not sent; {{ null }} stays null in the bulk body', async () => {
+			const [a, b] = [1, 2].map(() => ctx.mock.addContract());
+
+			const result = await run(updateMany({ title: '={{ $json.title }}', statusCode: '={{ $json.status }}', description: '={{ null }}' }), [
+				{ code: a.code, title: 'A', status: '' },
+				{ code: b.code, title: '', status: 2 },
+			]);
+
+			expect(result.error).toBeUndefined();
+			expect(JSON.parse(ctx.mock.requests[0].rawBody)).toEqual([
+				{ code: a.code, title: 'A', description: null },
+				{ code: b.code, status_code: '2', description: null },
+			]);
 		});
 
 		test('with no field set stops the run before any request', async () => {

@@ -4,6 +4,7 @@ const { createAtaraPayMock } = require('../mocks/ataraPay');
 const { createFatoraMock } = require('../mocks/fatora');
 const { createChargeworxMock } = require('../mocks/chargeworx');
 const { createInstantpayMock } = require('../mocks/instantpay');
+const { MockProvider } = require('../mocks/mockProvider');
 const { useProvider, expectNoSecrets } = require('./setup');
 
 const byId = (value) => ({ __rl: true, mode: 'id', value });
@@ -135,6 +136,29 @@ describe('Fatora Update keeps current values', () => {
 
 		expect(result.error.message).toBe('Client "77" was not found [item 0]');
 		expect(ctx.mock.clientRequests().filter((r) => r.method === 'PUT')).toHaveLength(0);
+	});
+
+	test('a read answered with a redirect or an HTML page fails the item, and nothing is written', async () => {
+		const elsewhere = await new MockProvider('Elsewhere').start();
+		try {
+			elsewhere.app.use((req, res) => res.json({ status: 'SUCCESS', client: { email: 'x@example.com' } }));
+			const a = ctx.mock.addClient({ name: 'Lusail', email: 'lusail@example.com' });
+			const isRead = (r) => r.method === 'GET' && r.path.startsWith('/v1/clients/');
+			ctx.mock.fault({ match: isRead, times: 1, status: 307, headers: { Location: `${elsewhere.url}/stolen` } });
+			ctx.mock.fault({ match: isRead, times: 1, status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: '<html>Sign in</html>' });
+
+			const result = await run([{ id: a.id, phone: '1' }, { id: a.id, phone: '2' }], { onError: 'continueRegularOutput' });
+
+			expect(elsewhere.requests).toEqual([]);
+			expect(result.items.map((item) => item.json.error).sort()).toEqual([
+				'Fatora answered with a redirect (HTTP 307), which the node does not follow',
+				'Fatora: the answer is not from the Fatora API (HTTP 200, content type "text/html; charset=utf-8")',
+			]);
+			expect(ctx.mock.clientRequests().filter((r) => r.method === 'PUT')).toHaveLength(0);
+			expectNoSecrets(result, [API_KEY, ...ctx.mock.issuedTokens]);
+		} finally {
+			await elsewhere.stop();
+		}
 	});
 
 	test('nothing is read when the email is set', async () => {

@@ -55,7 +55,8 @@ export function operation(nodeType: INodeType, parameters: INodeParameters, time
 			return options;
 		},
 		async answer(body, statusCode = 200) {
-			const response = { body, statusCode, headers: {} } as IN8nHttpFullResponse;
+			// As the providers answer: JSON (checkProviderResponse refuses anything else).
+			const response = { body, statusCode, headers: { 'content-type': 'application/json' } } as IN8nHttpFullResponse;
 			let items: INodeExecutionData[] = [{ json: body as IDataObject }];
 			for (const action of plan.postReceive) {
 				items = await (action as Exclude<PostReceiveAction, { type: string }>).call(context, items, response);

@@ -49,6 +49,12 @@ describe('Apipagos Contract → Update', () => {
 		expect(body).toEqual({ expired_at: '2026-12-31T20:59:00' });
 	});
 
+	test('an empty field is not sent; null (what {{ null }} gives) is sent as null, not converted', async () => {
+		const { body } = await update({ statusCode: '', title: ' ', userIdSrc: null }).request();
+
+		expect(body).toEqual({ user_id_src: null });
+	});
+
 	test('a status code that is not a whole number stops the item', async () => {
 		await expect(update({ statusCode: '1.5' }).request()).rejects.toThrow('"Status Code" is not a whole number [item 0]');
 	});

@@ -12,14 +12,24 @@ class N8nClient {
 	}
 
 	async request(method, path, body) {
-		const res = await fetch(`${this.url}${path}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		const send = () =>
+			fetch(`${this.url}${path}`, {
+				method,
+				headers: {
+					'content-type': 'application/json',
+					...(this.cookie ? { cookie: this.cookie } : {}),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		let res;
+		try {
+			res = await send();
+		} catch (error) {
+			// A kept-alive socket n8n closed just as it was reused (seen on a loaded machine).
+			// The harness's REST calls can be repeated; webhooks (callWebhook) are never repeated.
+			if (error.cause?.code !== 'UND_ERR_SOCKET') throw error;
+			res = await send();
+		}
 		const setCookie = res.headers.get('set-cookie');
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		const text = await res.text();

@@ -113,20 +113,22 @@ function createApipagosMock({ companyToken }) {
 		}
 		const unknown = Object.keys(body).find((key) => !PATCH_FIELDS.includes(key));
 		if (unknown) return badRequest(res, `The ${unknown} field is not allowed.`);
+		// null clears a value: an inference (the docs show null for unset values, not how to clear one).
+		const set = (key) => key in body && body[key] !== null;
 		for (const key of ['user_id_src', 'user_id_dst', 'status_code']) {
-			if (key in body && !Number.isInteger(body[key])) return badRequest(res, `The ${key} must be an integer.`);
+			if (set(key) && !Number.isInteger(body[key])) return badRequest(res, `The ${key} must be an integer.`);
 		}
-		if ('status_code' in body && !(body.status_code in STATUSES)) {
+		if (set('status_code') && !(body.status_code in STATUSES)) {
 			return badRequest(res, 'The selected status code is invalid.');
 		}
 		for (const key of ['title', 'description']) {
-			if (key in body && typeof body[key] !== 'string') return badRequest(res, `The ${key} must be a string.`);
+			if (set(key) && typeof body[key] !== 'string') return badRequest(res, `The ${key} must be a string.`);
 		}
-		if ('expired_at' in body && !WALL_CLOCK.test(String(body.expired_at))) {
+		if (set('expired_at') && !WALL_CLOCK.test(String(body.expired_at))) {
 			return badRequest(res, 'The expired at does not match the format Y-m-d\\TH:i:s.');
 		}
 		Object.assign(contract, body);
-		if ('expired_at' in body) contract.expired_at = body.expired_at.replace('T', ' ');
+		if (set('expired_at')) contract.expired_at = body.expired_at.replace('T', ' ');
 		touch(contract);
 		res.json({ data: shown(contract), metadata: { message: 'Contract updated succesfully!' } });
 	});
@@ -140,9 +142,9 @@ function createApipagosMock({ companyToken }) {
 			if (!isPlainObject(change) || typeof change.code !== 'string') return badRequest(res, 'The code field is required.');
 			const unknown = Object.keys(change).find((key) => !BULK_FIELDS.includes(key));
 			if (unknown) return badRequest(res, `The ${unknown} field is not allowed.`);
-			const wrongType = Object.keys(change).find((key) => typeof change[key] !== 'string');
+			const wrongType = Object.keys(change).find((key) => typeof change[key] !== 'string' && !(key !== 'code' && change[key] === null));
 			if (wrongType) return badRequest(res, `The ${wrongType} must be a string.`);
-			if ('status_code' in change && !(change.status_code in STATUSES)) {
+			if (typeof change.status_code === 'string' && !(change.status_code in STATUSES)) {
 				return badRequest(res, 'The selected status code is invalid.');
 			}
 			if (!find(change.code)) return fail(res, 404, 'Record Not Found');

@@ -40,6 +40,8 @@ async function openEditor({ url = e2eState().url } = {}) {
 		const page = await browser.newPage({ viewport: VIEWPORT });
 		// The machine is shared and slow at times: generous, but still a bound on every wait.
 		page.setDefaultTimeout(30_000);
+		// A first load of the editor fetches megabytes of scripts: seen over 30 s on a loaded machine.
+		page.setDefaultNavigationTimeout(90_000);
 		const editor = new Editor(page, url, browser);
 		// Straight from the sign-in form to a new workflow: one load of the editor, not two.
 		await editor.signIn(OWNER, '/workflow/new');

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { idInPath, required, sendChecked, sendConverted, toInteger, wholeNumber, type Rule } from '../../../shared/validation';
+import { idInPath, sendChecked, sendConverted, toInteger, wholeNumber, type Rule } from '../../../shared/validation';
 
 /**
  * The contract to act on, in the URL path or (Update Many) the body's `code`. Apipagos'
@@ -49,7 +49,7 @@ export const statusCodeOption: INodeProperties = {
 	typeOptions: { numberPrecision: 0 },
 	default: 0,
 	description: 'Numeric status of the contract, such as 0 (pending)',
-	routing: { send: sendConverted('body', 'status_code', 'Status Code', toInteger, required, wholeNumber) },
+	routing: { send: sendConverted('body', 'status_code', 'Status Code', toInteger, wholeNumber) },
 };
 
 export const titleOption: INodeProperties = {

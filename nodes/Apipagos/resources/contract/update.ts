@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { required, safeInteger, sendConverted, toInteger, validateAsSetUp, wholeNumber } from '../../../shared/validation';
+import { safeInteger, sendConverted, toInteger, validateAsSetUp, wholeNumber } from '../../../shared/validation';
 import { apipagosDateTime, toWorkflowDateTime } from '../../dateTime';
 import { contractCode, descriptionOption, someFieldSet, statusCodeOption, titleOption } from './common';
+import { withClearHints } from '../../../shared/descriptions';
 
 const showOnlyForContractUpdate = { operation: ['update'], resource: ['contract'] };
 
@@ -11,7 +12,7 @@ export const contractUpdateFields: INodeProperties[] = [
 		'Contract Code or ID',
 		'The code of the contract to update, or its numeric ID such as 132',
 	),
-	{
+	withClearHints({
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
@@ -29,7 +30,7 @@ export const contractUpdateFields: INodeProperties[] = [
 				default: 0,
 				description: 'Numeric ID of the user the contract goes to',
 				routing: {
-					send: sendConverted('body', 'user_id_dst', 'Destination User ID', toInteger, required, wholeNumber, safeInteger),
+					send: sendConverted('body', 'user_id_dst', 'Destination User ID', toInteger, wholeNumber, safeInteger),
 				},
 			},
 			{
@@ -40,7 +41,7 @@ export const contractUpdateFields: INodeProperties[] = [
 				description:
 					"When the contract expires. Sent as local time without a zone; a time with an offset is converted to the workflow's time zone first.",
 				routing: {
-					send: sendConverted('body', 'expired_at', 'Expires At', toWorkflowDateTime, required, apipagosDateTime),
+					send: sendConverted('body', 'expired_at', 'Expires At', toWorkflowDateTime, apipagosDateTime),
 				},
 			},
 			{
@@ -51,11 +52,11 @@ export const contractUpdateFields: INodeProperties[] = [
 				default: 0,
 				description: 'Numeric ID of the user the contract comes from',
 				routing: {
-					send: sendConverted('body', 'user_id_src', 'Source User ID', toInteger, required, wholeNumber, safeInteger),
+					send: sendConverted('body', 'user_id_src', 'Source User ID', toInteger, wholeNumber, safeInteger),
 				},
 			},
 			statusCodeOption,
 			titleOption,
 		],
-	},
+	}),
 ];

@@ -21,6 +21,7 @@ import { sendWithRenewal } from '../../../shared/tokenRenewal';
 import { apipagos, apipagosCredentialType } from '../../api';
 import { apipagosEnvironments } from '../../../../credentials/ApipagosApi.credentials';
 import { contractCode, descriptionOption, someFieldSet, statusCodeOption, titleOption } from './common';
+import { withClearHints } from '../../../shared/descriptions';
 
 const showOnlyForContractUpdateMany = { operation: ['updateMany'], resource: ['contract'] };
 
@@ -59,7 +60,7 @@ const updateFieldsOptions: INodeProperties[] = [
 
 export const contractUpdateManyFields: INodeProperties[] = [
 	contractCode(showOnlyForContractUpdateMany, 'Contract Code', 'The code of the contract this item changes'),
-	{
+	withClearHints({
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
@@ -67,7 +68,7 @@ export const contractUpdateManyFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForContractUpdateMany },
 		options: updateFieldsOptions,
-	},
+	}),
 ];
 
 interface ContractChange {
@@ -179,8 +180,11 @@ async function readChange(context: IExecuteFunctions, itemIndex: number): Promis
 		if (error instanceof NodeOperationError) return error;
 		throw new NodeOperationError(node, error as Error, { itemIndex });
 	}
-	// The bulk page's schema types every field as a string, and its example sends "1".
-	const asStrings = Object.fromEntries(Object.entries(change).map(([key, value]) => [key, String(value)]));
+	// The bulk page's schema types every field as a string, and its example sends "1"; null
+	// ({{ null }}, to clear a value) stays null.
+	const asStrings = Object.fromEntries(
+		Object.entries(change).map(([key, value]) => [key, value === null ? null : String(value)]),
+	);
 	return { itemIndex, code: String(code), change: asStrings };
 }
 

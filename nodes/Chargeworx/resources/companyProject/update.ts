@@ -3,6 +3,7 @@ import { keepCurrentValuesField, requiredOrKept } from '../../../shared/currentV
 import { currentProject } from './currentProject';
 import { projectDetailOptions, projectNameField } from './projectDetails';
 import { projectIdField } from './projectId';
+import { withClearHints } from '../../../shared/descriptions';
 
 const showOnlyForProjectUpdate = { operation: ['update'], resource: ['companyProject'] };
 
@@ -15,7 +16,7 @@ export const projectUpdateFields: INodeProperties[] = [
 		projectNameField('update', 'projectName', 'The name of the project (at most 50 characters)'),
 		'The name of the project (at most 50 characters). Leave empty to keep its current name.',
 	),
-	{
+	withClearHints({
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
@@ -23,5 +24,5 @@ export const projectUpdateFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForProjectUpdate },
 		options: projectDetailOptions(),
-	},
+	}),
 ];

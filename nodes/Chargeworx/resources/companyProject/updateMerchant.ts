@@ -1,13 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { wholeNumber, sendChecked } from '../../../shared/validation';
 import { projectIdField } from './projectId';
+import { withClearHints } from '../../../shared/descriptions';
 
 const showOnlyForMerchantUpdate = { operation: ['updateMerchant'], resource: ['companyProject'] };
 
 // PUT /api/adm/companyProjects/{id}/merchant: every field is optional.
 export const projectUpdateMerchantFields: INodeProperties[] = [
 	projectIdField('updateMerchant', { sendAsBodyId: true }),
-	{
+	withClearHints({
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
@@ -52,5 +53,5 @@ export const projectUpdateMerchantFields: INodeProperties[] = [
 				},
 			},
 		],
-	},
+	}),
 ];

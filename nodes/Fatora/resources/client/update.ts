@@ -3,6 +3,7 @@ import { keepCurrentValuesField, requiredOrKept } from '../../../shared/currentV
 import { email, required, sendChecked } from '../../../shared/validation';
 import { currentClient } from './currentClient';
 import { addressOption, clientIdField, notesOption, phoneOption } from './fields';
+import { withClearHints } from '../../../shared/descriptions';
 
 const showOnlyForClientUpdate = { operation: ['update'], resource: ['client'] };
 
@@ -25,7 +26,7 @@ export const clientUpdateFields: INodeProperties[] = [
 		},
 		"The client's email address. Leave empty to keep its current email.",
 	),
-	{
+	withClearHints({
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
@@ -45,5 +46,5 @@ export const clientUpdateFields: INodeProperties[] = [
 			notesOption,
 			phoneOption,
 		],
-	},
+	}),
 ];

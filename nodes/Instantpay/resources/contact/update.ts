@@ -17,7 +17,13 @@ const kept: Record<string, string> = {
 
 export const contactUpdateFields: INodeProperties[] = [
 	contactIdField(showOnlyForContactUpdate, 'The contact to update'),
-	keepCurrentValuesField(showOnlyForContactUpdate, currentContact, 'contact'),
+	// Tags Change is shown only with the switch on: adding or removing needs the current tags.
+	keepCurrentValuesField(
+		showOnlyForContactUpdate,
+		currentContact,
+		'contact',
+		": every field is required and the picked tags replace the contact's tags (Tags Change, to add or remove tags, needs this on)",
+	),
 	...contactDetailFields(showOnlyForContactUpdate).flatMap((field) => requiredOrKept(field, kept[field.name])),
 	tagModeField(showOnlyForContactUpdate),
 ];
