@@ -171,7 +171,7 @@ class N8nClient {
 				execution,
 			};
 		});
-		return { workflowId: started.workflowId, finished };
+		return { workflowId: started.workflowId, path: started.path, finished };
 	}
 
 	/** The id of the workflow's execution that is running now (waits for it to start). */
