@@ -17,6 +17,7 @@ module.exports = {
 			roots: ['<rootDir>/test'],
 			testMatch: ['<rootDir>/test/fast/**/*.test.ts'],
 			transform: { '\\.ts$': '<rootDir>/test/harness/tsTransform.js' },
+			modulePathIgnorePatterns: ['<rootDir>/test/n8n-runtime/'],
 		},
 		{
 			displayName: 'e2e',

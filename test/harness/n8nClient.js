@@ -5,6 +5,19 @@ const { randomUUID } = require('node:crypto');
 const { parse: parseFlatted } = require('flatted');
 const { PACKAGE_NAME } = require('./n8nInstance');
 
+/** A Webhook node at `path` that answers when the last node has run (its output by default). */
+function webhookNode(path, parameters = {}) {
+	return {
+		id: randomUUID(),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: path,
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {}, ...parameters },
+	};
+}
+
 class N8nClient {
 	constructor(url) {
 		this.url = url;
@@ -207,15 +220,7 @@ class N8nClient {
 			active: false,
 			settings: { executionOrder: 'v1', ...settings },
 			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: path,
-					parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-				},
+				webhookNode(path, { responseData: 'allEntries' }),
 				{
 					id: randomUUID(),
 					name: 'Items',
@@ -301,4 +306,4 @@ class N8nClient {
 	}
 }
 
-module.exports = { N8nClient };
+module.exports = { N8nClient, webhookNode };

@@ -51,7 +51,7 @@ async function startQueueStores() {
 	fs.closeSync(redisLog);
 	await waitForRedis(redisPort, redis);
 
-	const state = { pids: [redis.pid], pgData };
+	const state = { pids: [redis.pid], pgData, redisPort };
 	return {
 		state,
 		env: {
@@ -65,6 +65,12 @@ async function startQueueStores() {
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: String(redisPort),
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+			// n8n's main process waits for a job only after adding it; by default Bull deletes a
+			// job as soon as it is done, so a worker that finished first leaves the main process
+			// waiting forever (a webhook never answered: test/repro/queueWebhookHang.js). Jobs
+			// kept a while are found done (the reproduction sets n8n's default, 0, itself).
+			N8N_EXECUTIONS_QUEUE_KEEP_LAST_COMPLETED: process.env.N8N_EXECUTIONS_QUEUE_KEEP_LAST_COMPLETED ?? '1000',
+			N8N_EXECUTIONS_QUEUE_KEEP_LAST_FAILED: process.env.N8N_EXECUTIONS_QUEUE_KEEP_LAST_FAILED ?? '1000',
 		},
 		stop: () => stopQueueStores(state),
 	};
