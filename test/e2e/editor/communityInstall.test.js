@@ -104,7 +104,6 @@ describe('installing, updating and uninstalling the package through Settings →
 		await install.click();
 		await page().getByText('Package installed', { exact: true }).waitFor({ timeout: 120_000 });
 		await packageCard().getByText('5 nodes').waitFor();
-		await editor.screenshot('community-nodes-installed');
 
 		expect(await installedPackages()).toEqual([
 			{ name: PACKAGE_NAME, version: versions.first, nodes: [...PROVIDERS].sort() },
