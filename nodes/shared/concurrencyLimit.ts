@@ -14,10 +14,11 @@ const SLACK_MS = 10;
 // at once before the limit knows more. A burst this small drains within a second even at
 // a provider that handles 5 at a time in 100 ms.
 const INITIAL_LIMIT = 16;
-// Slower answers alone never bring the limit below 4: n8n's own work on other items also
-// delays answers, and with fewer requests out n8n would wait idle between them. A provider
-// that cannot take 4 at once says so with 429 or 503, which still halves the limit.
-const MIN_LIMIT = 4;
+// Slower answers alone never bring the limit below 10, the fixed limit of earlier versions:
+// on a busy n8n its own work on other items delays answers by tens of milliseconds, which
+// looks like a provider queuing (the benchmark saw the limit fall to 4 that way). A provider
+// that cannot take 10 at once says so with 429 or 503, which still halves the limit.
+const MIN_LIMIT = 10;
 // Growth per answer near the floor while starting (three times the limit per round trip),
 // then per round trip once past the start (a tenth more requests).
 const START_GROWTH = 2;
@@ -30,7 +31,7 @@ const GROWTH = 0.1;
  * starts at 16 and triples per round trip, then grows by a tenth per round trip. When
  * answers take longer, requests are queuing at the provider: the first time, the limit
  * halves (growth overshot); after that it moves, over about one round trip, to what
- * would bring latency back near the floor, but not below 4. A 429 or 503 halves it.
+ * would bring latency back near the floor, but not below 10. A 429 or 503 halves it.
  * It never exceeds `ceiling`.
  */
 export class ConcurrencyLimit {

@@ -52,7 +52,7 @@ test('never above the ceiling (Max Concurrent Requests)', () => {
 	expect(Math.max(...timeline.map((point) => point.inFlight))).toBe(8);
 });
 
-test.each([5, 50])('a provider with capacity %i: at most 1.5 × capacity in flight after the start, and close to its best time', (capacity) => {
+test.each([10, 50])('a provider with capacity %i: at most 1.5 × capacity in flight after the start, and close to its best time', (capacity) => {
 	const limit = new ConcurrencyLimit(ADAPTIVE_MAX_CONCURRENCY);
 	const items = capacity * 200;
 	const { timeline, finishedAt } = simulate(limit, items, withCapacity(capacity, 100));
@@ -60,6 +60,14 @@ test.each([5, 50])('a provider with capacity %i: at most 1.5 × capacity in flig
 	expect(Math.max(...afterStart.map((point) => point.inFlight))).toBeLessThanOrEqual(1.5 * capacity);
 	// Best possible: items / capacity × 100 ms.
 	expect(finishedAt).toBeLessThanOrEqual(1.2 * (items / capacity) * 100);
+});
+
+test('a provider with capacity 5 gets 10 at once (the floor), still close to its best time', () => {
+	const limit = new ConcurrencyLimit(ADAPTIVE_MAX_CONCURRENCY);
+	const { timeline, finishedAt } = simulate(limit, 1000, withCapacity(5, 100));
+	const afterStart = timeline.filter((point) => point.at >= 1000);
+	expect(Math.max(...afterStart.map((point) => point.inFlight))).toBe(10);
+	expect(finishedAt).toBeLessThanOrEqual(1.2 * (1000 / 5) * 100);
 });
 
 test('latency that rises with load brings the limit down; when it falls again, the limit grows back', () => {
@@ -71,13 +79,20 @@ test('latency that rises with load brings the limit down; when it falls again, t
 	expect(limit.current).toBeGreaterThan(100);
 });
 
-test('slower answers alone never bring the limit below 4; a 429 or 503 does', () => {
+test('slower answers alone never bring the limit below 10 (the earlier fixed limit); a 429 or 503 does', () => {
 	const limit = new ConcurrencyLimit(ADAPTIVE_MAX_CONCURRENCY);
 	simulate(limit, 200, () => 10);
 	for (let n = 0; n < 1000; n++) limit.answered(500, limit.current);
-	expect(limit.current).toBe(4);
+	expect(limit.current).toBe(10);
 	limit.congested();
-	expect(limit.current).toBe(2);
+	expect(limit.current).toBe(5);
+});
+
+test('with a ceiling below 10, slower answers keep the ceiling', () => {
+	const limit = new ConcurrencyLimit(6);
+	simulate(limit, 200, () => 10);
+	for (let n = 0; n < 1000; n++) limit.answered(500, limit.current);
+	expect(limit.current).toBe(6);
 });
 
 test('a 429 or 503 halves the limit', () => {
