@@ -1,20 +1,27 @@
-// npm run bench [-- --sizes 1000,10000 --providers ataraPay,fatora --rounds 3 --rounds-large 1
-//                  --startup-runs 5 --no-startup --no-count-expressions --profile --out DIR]
+// npm run bench [-- --quick --add --providers instantpay,apipagos --scenarios instant,latency100
+//                  --rounds 1 --startup-runs 3 --no-startup --no-count-expressions --profile --out DIR]
 //
-// Our nodes' Update operations against n8n's HTTP Request node making the same requests
-// in the same n8n 2.40.7, and against a bare HTTP client (undici) outside n8n: time,
-// items per second, peak RSS of the n8n process, requests in flight at the mock; plus
-// the packed tarball's size and what it adds to n8n's start-up. Writes
-// bench/results/bench.json and bench/results/bench.svg and prints a table. With --profile,
-// n8n runs under --cpu-prof, and bench/results/profile.json gets its CPU time per package
-// during each measured run (the raw profile: bench/results/n8n.cpuprofile, not committed).
+// Our nodes' Update operation against providers that behave like real ones (answers at
+// once, a round trip of 20, 100 or 300 ms, a capacity of 5 or 50 requests at once, 50
+// requests per second, 10% random 429s; see lib/scenarios.js), in n8n 2.40.7, next to
+// n8n's HTTP Request node sending the same requests (secrets as header values, and
+// signed by our credential) and a bare HTTP client (undici) outside n8n at the
+// concurrency ours reached: time, items per second, requests in flight at the mock, peak
+// heap and RSS of the n8n process, longest event-loop stall, items lost or duplicated,
+// and each scenario's target. Plus the packed tarball's size and what it adds to n8n's
+// start-up. Writes bench/results/bench.json and bench/results/bench.svg and prints a table.
+// --quick measures the smallest size of each scenario only; --add keeps the last results'
+// other scenarios (a full run in parts). With --profile, n8n runs
+// under --cpu-prof, and bench/results/profile.json gets its CPU time per package during
+// each measured run (the raw profile: bench/results/n8n.cpuprofile, not committed).
 // A script, not a test: it reports figures and never fails on a time.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { parseArgs, list } = require('./lib/args');
 const { providers, requestShape } = require('./lib/providers');
-const { preparePackage, freshUserFolder, startBenchN8n, ourNode, httpRequestNode, measuredRun } = require('./lib/n8n');
+const { scenarios, quickSizes, targetsOf } = require('./lib/scenarios');
+const { preparePackage, freshUserFolder, startBenchN8n, ourNode, httpRequestNode, plainHttpRequestNode, measuredRun } = require('./lib/n8n');
 const { replayable, runRaw } = require('./lib/raw');
 const { round } = require('./lib/sampling');
 const { measureStartup, tarballInfo } = require('./lib/startup');
@@ -29,17 +36,16 @@ const { Agent, setGlobalDispatcher } = require('undici');
 setGlobalDispatcher(new Agent({ pipelining: 0 }));
 
 const RESULTS = path.join(__dirname, 'results');
-const DEFAULT_CONCURRENCY = 10; // the nodes' Max Concurrent Requests default
-const MAX_CONCURRENCY = 100; // the most the option allows
+let earlier; // --add: the last results' other scenarios
 const WARM_UP_ITEMS = 200;
-const LARGE = 5000; // sizes from here on take minutes per run: --rounds-large rounds
 
 const options = parseArgs(process.argv.slice(2), {
-	sizes: '1000,10000',
-	providers: Object.keys(providers).join(','),
-	rounds: 3,
-	roundsLarge: 1,
-	startupRuns: 5,
+	providers: 'instantpay',
+	scenarios: Object.keys(scenarios).join(','),
+	quick: false,
+	add: false,
+	rounds: 1,
+	startupRuns: 3,
 	startup: true,
 	profile: false,
 	countExpressions: true,
@@ -48,21 +54,27 @@ const options = parseArgs(process.argv.slice(2), {
 const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
 async function main() {
-	const sizes = list(options.sizes).map(Number);
 	const selected = list(options.providers).map((id) => {
 		if (!providers[id]) throw new Error(`Unknown provider ${id} (known: ${Object.keys(providers).join(', ')})`);
 		return { id, ...providers[id] };
+	});
+	const grid = list(options.scenarios).map((id) => {
+		if (!scenarios[id]) throw new Error(`Unknown scenario ${id} (known: ${Object.keys(scenarios).join(', ')})`);
+		return { id, ...scenarios[id], sizes: options.quick ? quickSizes(scenarios[id]) : scenarios[id].sizes };
 	});
 	fs.mkdirSync(options.out, { recursive: true });
 
 	log('building and packing the package (and installing n8n the first time)...');
 	const tarball = preparePackage();
 	const results = {
-		meta: meta(sizes),
+		meta: meta(grid),
 		tarball: tarballInfo(tarball),
 		startup: undefined,
 		providers: [],
 	};
+	// --add: the scenarios of the last results that this run does not measure are kept
+	// (a full run split into parts, each short enough for a quiet machine).
+	earlier = options.add ? readEarlier(grid) : undefined;
 
 	const profileDir = options.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-prof-')) : undefined;
 	const windows = [];
@@ -71,7 +83,9 @@ async function main() {
 	try {
 		for (const provider of selected) {
 			try {
-				results.providers.push(await benchProvider(n8n, provider, sizes, windows));
+				const entry = { id: provider.id, label: provider.label, operation: provider.operation, scenarios: [] };
+				results.providers.push(entry);
+				await benchProvider(n8n, provider, grid, windows, entry, () => writeResults(results));
 			} catch (error) {
 				// One provider's failure is reported; the others are still measured.
 				log(`${provider.label} failed: ${error.stack}`);
@@ -89,7 +103,7 @@ async function main() {
 		fs.writeFileSync(path.join(options.out, 'profile.json'), `${JSON.stringify({ meta: results.meta, windows: profile }, null, '\t')}\n`);
 		fs.rmSync(profileDir, { recursive: true, force: true });
 	}
-	if (options.startup) {
+	if (options.startup && !options.quick) {
 		log('measuring start-up time...');
 		results.startup = await measureStartup(tarball, options.startupRuns, log);
 	}
@@ -99,90 +113,103 @@ async function main() {
 	log(`results in ${path.relative(ROOT, options.out)}/bench.json and bench.svg`);
 }
 
-async function benchProvider(n8n, provider, sizes, windows) {
+async function benchProvider(n8n, provider, grid, windows, entry, save) {
 	log(`${provider.label}: ${provider.operation}`);
 	const mock = await provider.createMock().start();
 	try {
 		const credential = await n8n.client.createCredential(provider.credentialType, provider.credentialData(mock));
-		const ours = (maxConcurrency) =>
-			ourNode(provider, credential, maxConcurrency ? { ...provider.ours, requestOptions: { maxConcurrency } } : provider.ours);
-		const http = httpRequestNode(provider, credential, provider.httpRequest(mock));
+		const nodes = {
+			ours: ourNode(provider, credential, provider.ours),
+			...(provider.secretHeaders ? { httpHeaders: plainHttpRequestNode(provider.httpRequest(mock, provider.secretHeaders)) } : {}),
+			httpCredential: httpRequestNode(provider, credential, provider.httpRequest(mock)),
+		};
+		nodes.oursFaultFree = nodes.ours;
 		const context = { ...n8n, mock };
 
 		// Warm-up: loads each node's modules, fetches and stores a token where the
-		// credential has one (ours first: it fetches it once), and checks that both nodes
-		// send the same requests.
+		// credential has one (ours first: it fetches it once), and checks that every node
+		// sends the same requests.
 		const warmItems = provider.seed(mock, WARM_UP_ITEMS);
-		const warmOurs = await checkedRun(context, ours(), warmItems, 'warm-up, ours');
+		await mustSucceed(await checkedRun(context, nodes.ours, warmItems), 'warm-up, ours');
 		const oursShapes = updateShapes(provider, mock);
 		const oursReplay = replayable(mock.requests.filter(provider.isUpdate));
-		await checkedRun(context, http, warmItems, 'warm-up, HTTP Request');
-		compareRequests(provider, oursShapes, updateShapes(provider, mock), 'warm-up');
-		await runRaw(mock, oursReplay, DEFAULT_CONCURRENCY);
-		log(`  warm-up done: both nodes send the same ${oursShapes.length} requests (e.g. ${oursReplay[0].method} ${oursReplay[0].path})`);
-
-		const runs = [];
-		for (const size of sizes) {
-			const items = provider.seed(mock, size);
-			const measure = async (label, node) => {
-				const result = await checkedRun(context, node, items, `${size} items, ${label}`);
-				windows.push({ name: `${provider.id} ${size} ${label}`, ...result.window });
-				log(`  ${size} items, ${label}: ${describe(result)}`);
-				return result;
-			};
-			const rounds = size >= LARGE ? options.roundsLarge : options.rounds;
-			const kinds = { oursDefault: [], httpRun: [], oursEqual: [], rawDefault: [], rawEqual: [] };
-			let equal;
-			for (let round = 1; round <= rounds; round++) {
-				const tag = rounds > 1 ? ` [${round}/${rounds}]` : '';
-				// Ours first: a run that raises n8n's memory high-water mark is charged for it.
-				const oursDefault = await measure(`ours (default, max ${DEFAULT_CONCURRENCY})${tag}`, ours());
-				const oursShapes = updateShapes(provider, mock);
-				const replay = replayable(mock.requests.filter(provider.isUpdate));
-				const httpRun = await measure(`HTTP Request node${tag}`, http);
-				compareRequests(provider, oursShapes, updateShapes(provider, mock), `${size} items`);
-				// Equal concurrency: ours with Max Concurrent Requests set to the most requests the
-				// HTTP Request node had open at once at the mock (within what the option allows),
-				// as first seen at this size.
-				equal ??= Math.max(1, Math.min(MAX_CONCURRENCY, observedConcurrency(httpRun)));
-				const oursEqual = equal === DEFAULT_CONCURRENCY ? oursDefault : await measure(`ours (max ${equal})${tag}`, ours(equal));
-				const rawDefault = await raw(mock, replay, DEFAULT_CONCURRENCY, size);
-				const rawEqual = equal === DEFAULT_CONCURRENCY ? rawDefault : await raw(mock, replay, equal, size);
-				Object.entries({ oursDefault, httpRun, oursEqual, rawDefault, rawEqual }).forEach(([kind, run]) => kinds[kind].push(run));
-			}
-			runs.push(summarise(size, equal, rounds, kinds));
+		for (const runner of ['httpHeaders', 'httpCredential'].filter((name) => nodes[name])) {
+			await mustSucceed(await checkedRun(context, nodes[runner], warmItems), `warm-up, ${runner}`);
+			compareRequests(provider, oursShapes, updateShapes(provider, mock), `warm-up, ${runner}`);
 		}
-		return { id: provider.id, label: provider.label, operation: provider.operation, sameRequests: true, warmUpItems: warmOurs.outputItems, runs };
+		await runRaw(mock, oursReplay, 10);
+		log(`  warm-up done: every node sends the same ${oursShapes.length} requests (e.g. ${oursReplay[0].method} ${oursReplay[0].path})`);
+
+		for (const scenario of grid) {
+			for (const size of scenario.sizes) {
+				const items = provider.seed(mock, size);
+				const prepare = () => scenario.prepare(mock, provider);
+				const rounds = Object.fromEntries(scenario.runners.map((runner) => [runner, []]));
+				for (let round = 1; round <= options.rounds; round++) {
+					const tag = `${scenario.id}, ${size} items${options.rounds > 1 ? ` [${round}/${options.rounds}]` : ''}`;
+					let replay;
+					for (const runner of scenario.runners) {
+						if (runner === 'raw') {
+							// The bare client at the concurrency ours reached at the mock.
+							const concurrency = Math.max(1, rounds.ours.at(-1).inFlight.max);
+							const result = await runRaw(mock, replay, concurrency, prepare);
+							log(`  ${tag}, raw undici at ${concurrency}: ${Math.round(result.elapsedMs)} ms, ${result.ok} ok, in flight max ${result.inFlight.max}`);
+							rounds.raw.push({ ...result, concurrency });
+							continue;
+						}
+						if (!nodes[runner]) continue;
+						const faultFree = runner === 'oursFaultFree';
+						const result = await checkedRun(context, nodes[runner], items, faultFree ? undefined : prepare);
+						result.delivery = delivery(provider, mock, size);
+						windows.push({ name: `${provider.id} ${tag} ${runner}`, ...result.window });
+						log(`  ${tag}, ${runner}: ${describe(result)}`);
+						if (runner === 'ours') replay = replayable(mock.requests.filter((request) => provider.isUpdate(request) && request.answeredWith === undefined));
+						rounds[runner].push(result);
+					}
+				}
+				const runs = Object.fromEntries(
+					Object.entries(rounds)
+						.filter(([, list]) => list.length)
+						.map(([runner, list]) => [runner, runner === 'raw' ? rawFigures(list, size) : nodeFigures(list, size)]),
+				);
+				const targets = targetsOf(scenario, size, runs);
+				for (const target of targets.filter((t) => !t.met)) log(`  ${scenario.id}, ${size} items: target missed: ${target.target} = ${target.value} (at most ${target.limit})`);
+				entry.scenarios.push({ id: scenario.id, label: scenario.label, kind: scenario.kind, size, rounds: options.rounds, runs, targets });
+				save();
+			}
+		}
 	} finally {
 		await mock.stop();
 	}
 }
 
-/**
- * The most requests a run had open at once at the mock: n8n opens a connection for each
- * request, so open connections count requests sent and not yet answered, including
- * those the mock has not read yet.
- */
-function observedConcurrency(run) {
-	return Math.max(run.inFlight.max, run.inFlight.maxConnections);
-}
-
-/** A measured run that must have produced one output item per input item, without error. */
-async function checkedRun(context, node, items, label) {
-	const result = await measuredRun(context, node, items);
-	if (result.error) throw new Error(`${label}: the node failed: ${result.error}`);
-	if (result.outputItems !== items.length) {
-		throw new Error(`${label}: ${result.outputItems} output items for ${items.length} input items`);
-	}
+/** A measured run; `error` says why it did not give one output item per input item. */
+async function checkedRun(context, node, items, prepareMock) {
+	const result = await measuredRun(context, node, items, prepareMock);
+	if (!result.error && result.outputItems !== items.length) result.error = `${result.outputItems} output items for ${items.length} input items`;
 	result.requests = context.mock.requests.length;
 	return result;
 }
 
-async function raw(mock, replay, concurrency, size) {
-	const result = await runRaw(mock, replay, concurrency);
-	if (result.ok !== size) throw new Error(`raw client at ${concurrency}: ${result.ok} of ${size} requests succeeded`);
-	log(`  ${size} items, raw undici at ${concurrency}: ${Math.round(result.elapsedMs)} ms, in flight max ${result.inFlight.max}, connections max ${result.inFlight.maxConnections}`);
+async function mustSucceed(result, label) {
+	if (result.error) throw new Error(`${label}: the node failed: ${result.error}`);
 	return result;
+}
+
+/**
+ * Items lost or duplicated, from what the mock answered: every item's update must have
+ * been answered with success exactly once (429s and dropped requests do not count).
+ */
+function delivery(provider, mock, size) {
+	const updates = mock.requests.filter(provider.isUpdate);
+	const succeeded = updates.filter((request) => request.answeredWith === undefined);
+	const distinct = new Set(succeeded.map((request) => `${request.rawUrl} ${request.rawBody}`)).size;
+	return {
+		requests: updates.length,
+		answered429: updates.filter((request) => request.answeredWith === 429).length,
+		lost: size - distinct,
+		duplicated: succeeded.length - distinct,
+	};
 }
 
 /** The update requests the mock recorded, in a comparable form, sorted. */
@@ -213,33 +240,37 @@ function median(values) {
 }
 
 /** A node's figures over its rounds: medians, and the traffic of its median-time round. */
-function nodeFigures(runs, size, maxConcurrency) {
+function nodeFigures(runs, size) {
+	const failed = runs.find((run) => run.error);
+	if (failed) return { error: failed.error, roundsMs: runs.map((run) => run.executionTimeMs) };
 	const med = (pick) => median(runs.map(pick));
 	const executionTimeMs = med((run) => run.executionTimeMs);
 	const typical = runs.find((run) => run.executionTimeMs === executionTimeMs) ?? runs[0];
 	return {
-		maxConcurrency,
 		executionTimeMs,
 		itemsPerSecond: Math.round((size / executionTimeMs) * 1000),
 		roundsMs: runs.map((run) => run.executionTimeMs),
 		wallMs: med((run) => run.wallMs),
 		peakRssMB: round(med((run) => run.rss.peak) / MB, 1),
 		rssFloorMB: round(med((run) => run.rss.baseline) / MB, 1),
-		rssIncreaseMB: round(med((run) => run.rss.peak - run.rss.baseline) / MB, 1),
 		peakHeapMB: round(med((run) => run.heap.peak) / MB, 1),
 		heapFloorMB: round(med((run) => run.heap.floor) / MB, 1),
 		heapIncreaseMB: round(med((run) => run.heap.peak - run.heap.floor) / MB, 1),
 		longestStallMs: med((run) => run.longestStallMs),
 		inFlight: typical.inFlight,
-		requests: typical.requests,
-		...(typical.expressions ? { expressions: typical.expressions } : {}),
+		delivery: {
+			...typical.delivery,
+			lost: Math.max(...runs.map((run) => run.delivery.lost)),
+			duplicated: Math.max(...runs.map((run) => run.delivery.duplicated)),
+		},
+		...(typical.expressions ? { expressionsPerItem: typical.expressions.perItem } : {}),
 	};
 }
 
-function rawFigures(runs, size, concurrency) {
+function rawFigures(runs, size) {
 	const timeMs = Math.round(median(runs.map((run) => run.elapsedMs)));
 	return {
-		concurrency,
+		concurrency: runs[0].concurrency,
 		timeMs,
 		itemsPerSecond: Math.round((size / timeMs) * 1000),
 		roundsMs: runs.map((run) => Math.round(run.elapsedMs)),
@@ -248,43 +279,20 @@ function rawFigures(runs, size, concurrency) {
 	};
 }
 
-function summarise(size, equal, rounds, kinds) {
-	const figures = {
-		size,
-		rounds,
-		equalConcurrency: equal,
-		httpRequest: nodeFigures(kinds.httpRun, size, null),
-		oursDefault: nodeFigures(kinds.oursDefault, size, DEFAULT_CONCURRENCY),
-		oursEqual: nodeFigures(kinds.oursEqual, size, equal),
-		rawDefault: rawFigures(kinds.rawDefault, size, DEFAULT_CONCURRENCY),
-		rawEqual: rawFigures(kinds.rawEqual, size, equal),
-	};
-	const ratio = (a, b) => round(a / b, 2);
-	const ratios = (ours, rawRun) => ({
-		timeVsHttpRequest: ratio(ours.executionTimeMs, figures.httpRequest.executionTimeMs),
-		peakRssVsHttpRequest: ratio(ours.peakRssMB, figures.httpRequest.peakRssMB),
-		peakHeapVsHttpRequest: ratio(ours.peakHeapMB, figures.httpRequest.peakHeapMB),
-		timeVsRaw: ratio(ours.executionTimeMs, rawRun.timeMs),
-	});
-	figures.ratios = {
-		defaults: ratios(figures.oursDefault, figures.rawDefault),
-		equalConcurrency: ratios(figures.oursEqual, figures.rawEqual),
-	};
-	return figures;
-}
-
 function describe(run) {
+	if (run.error) return `failed: ${run.error}`;
 	const expressions = run.expressions ? `, ${run.expressions.perItem} expressions per item` : '';
 	const mb = (bytes) => Math.round(bytes / MB);
 	return (
 		`${run.executionTimeMs} ms in the node${expressions} (${run.wallMs} ms webhook to recorded); ` +
 		`RSS peak ${mb(run.rss.peak)} MB (floor ${mb(run.rss.baseline)}), heap peak ${mb(run.heap.peak)} MB (floor ${mb(run.heap.floor)}); ` +
 		`event loop stalled up to ${run.longestStallMs} ms; requests from ${run.inFlight.firstRequestAfterMs} to ${run.inFlight.lastRequestAfterMs} ms; ` +
-		`in flight max ${run.inFlight.max}, connections max ${run.inFlight.maxConnections} (${run.inFlight.connectionsOpened} opened)`
+		`in flight max ${run.inFlight.max} (${run.inFlight.maxAfterFirstSecond} after the first second); ` +
+		`${run.delivery.lost} lost, ${run.delivery.duplicated} duplicated, ${run.delivery.answered429} answered 429`
 	);
 }
 
-function meta(sizes) {
+function meta(grid) {
 	const n8nPackage = require(path.join(ROOT, '.cache/n8n-runtime/node_modules/n8n/package.json'));
 	return {
 		date: new Date().toISOString(),
@@ -292,24 +300,52 @@ function meta(sizes) {
 		n8n: n8nPackage.version,
 		node: process.version,
 		machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB`,
-		sizes,
+		quick: options.quick,
+		scenarios: grid.map(({ id, label, sizes, runners }) => ({ id, label, sizes, runners })),
 		definitions: {
+			ours: 'our node at its defaults: Max Concurrent Requests empty, so the adaptive limit decides how many requests are in flight',
+			httpHeaders: "n8n's HTTP Request node (4.2) without a credential, the secrets typed in as header values; it starts every item's request at once",
+			httpCredential: "n8n's HTTP Request node (4.2) signed by our credential (Predefined Credential Type); it reads the credential for every item",
+			raw: 'undici Pool in a separate Node process, replaying the requests our node sent (method, URL, headers, body) with as many connections as ours had requests in flight at most, reading and parsing each answer',
 			executionTime: "the node's executionTime in the run data n8n recorded (Webhook → Split Out → node, one execution)",
-			peakRss: 'peak VmRSS of the main n8n process (not its task runner), sampled every 50 ms from the webhook call until the execution is recorded',
-			rssIncrease: 'peak RSS minus the RSS just before the run',
-			peakHeap: "peak of V8's heap in use plus external memory (heapUsed + external), sampled every 50 ms inside the n8n process by a preloaded helper: unlike RSS it falls when garbage is collected, so it shows what the run itself holds",
-			rounds: `sizes under ${LARGE} items run --rounds times (default 3), larger ones --rounds-large times (default 1), ours first in each round; figures are medians over the rounds`,
-			defaults: `each node as it comes: ours with Max Concurrent Requests ${DEFAULT_CONCURRENCY}; the HTTP Request node without batching (it starts every item's request at once)`,
-			equalConcurrency: `ours with Max Concurrent Requests set to the most requests the HTTP Request node had open at once at the mock in the same run (open connections: n8n opens one per request; at least 1, at most ${MAX_CONCURRENCY}, the option's maximum); the raw client with that many connections`,
-			raw: 'undici Pool in a separate Node process, replaying the exact requests our node sent (method, URL, headers, body), reading and parsing each answer',
-			longestStall: "the longest time n8n's event loop was blocked during the run (perf_hooks.monitorEventLoopDelay inside n8n, by the preloaded helper): while it is blocked, n8n answers no API call or webhook",
-			inFlight: 'at the mock server: requests read and not yet answered (max, and mean of 10 ms samples while requests arrived) and open connections (max, mean, how many were opened)',
-			memoryFloor: 'before each run n8n collects its garbage (gc() on a signal, through a preloaded helper) and its RSS is left to settle',
+			inFlight: 'at the mock server: requests read and not yet answered (including those queued behind a capacity); maxAfterFirstSecond counts from one second after the first request',
+			peakHeap: "peak of V8's heap in use plus external memory (heapUsed + external), sampled every 50 ms inside the n8n process by a preloaded helper; heapIncrease is over the floor after collecting garbage before the run",
+			peakRss: 'peak VmRSS of the main n8n process, sampled every 50 ms (a high-water mark)',
+			longestStall: "the longest time n8n's event loop was blocked during the run (perf_hooks.monitorEventLoopDelay inside n8n, by the preloaded helper)",
+			delivery: 'from the requests the mock recorded: items whose update was never answered with success (lost) or more than once (duplicated)',
+			rounds: 'each runner --rounds times (default 1); figures are medians over the rounds',
 		},
 	};
 }
 
+/** The last results, without the scenarios this run measures. */
+function readEarlier(grid) {
+	const file = path.join(options.out, 'bench.json');
+	if (!fs.existsSync(file)) return undefined;
+	const earlier = JSON.parse(fs.readFileSync(file, 'utf8'));
+	if (!earlier.meta.scenarios) return undefined; // results of the bench before its scenarios
+	const measured = new Set(grid.map((scenario) => scenario.id));
+	for (const provider of earlier.providers) provider.scenarios = provider.scenarios.filter((scenario) => !measured.has(scenario.id));
+	earlier.meta.scenarios = earlier.meta.scenarios.filter((scenario) => !measured.has(scenario.id));
+	return earlier;
+}
+
+function mergeEarlier(results, earlier) {
+	const ids = new Set(earlier.meta.scenarios.map((scenario) => scenario.id));
+	results.meta.scenarios = [...earlier.meta.scenarios, ...results.meta.scenarios.filter((scenario) => !ids.has(scenario.id))];
+	results.meta.earlierParts = [...(earlier.meta.earlierParts ?? []), { date: earlier.meta.date, scenarios: [...ids] }];
+	results.startup ??= earlier.startup;
+	for (const provider of earlier.providers) {
+		const now = results.providers.find((entry) => entry.id === provider.id);
+		if (now) now.scenarios = [...provider.scenarios, ...now.scenarios.filter((scenario) => !provider.scenarios.some((old) => old.id === scenario.id))];
+		else results.providers.push(provider);
+	}
+	const order = Object.keys(scenarios);
+	for (const provider of results.providers) provider.scenarios.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id) || a.size - b.size);
+}
+
 function writeResults(results) {
+	if (earlier) mergeEarlier(results, structuredClone(earlier));
 	fs.writeFileSync(path.join(options.out, 'bench.json'), `${JSON.stringify(results, null, '\t')}\n`);
 }
 

@@ -100,6 +100,7 @@ function packProvider(provider, out) {
 	}
 	fs.writeFileSync(path.join(stage, 'package.json'), text);
 	fs.writeFileSync(path.join(stage, 'README.md'), readme(provider, pkg));
+	fs.copyFileSync(path.join(ROOT, 'LICENSE'), path.join(stage, 'LICENSE'));
 	const name = execFileSync('npm', ['pack', '--pack-destination', out, '--loglevel=error'], { cwd: stage })
 		.toString()
 		.trim()

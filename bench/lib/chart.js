@@ -1,27 +1,27 @@
-// Draws bench/results/bench.svg from the results: time per item of each kind of run per
-// provider and size, and the heap each n8n run took on top of its floor. Vega-Lite →
-// Vega → SVG, without a canvas.
+// Draws bench/results/bench.svg from the results: items per second of each runner in
+// each scenario, per size. Vega-Lite → Vega → SVG, without a canvas.
 const fs = require('node:fs');
 
-const KINDS = [
-	{ key: 'oursDefault', label: 'Our node (default, max 10)' },
-	{ key: 'oursEqual', label: 'Our node (equal concurrency)' },
-	{ key: 'httpRequest', label: 'HTTP Request node' },
-	{ key: 'rawDefault', label: 'Raw undici (10 connections)' },
+const RUNNERS = [
+	{ key: 'ours', label: 'Our node (adaptive limit)' },
+	{ key: 'httpHeaders', label: 'HTTP Request node, secrets as header values' },
+	{ key: 'httpCredential', label: 'HTTP Request node, predefined credential' },
+	{ key: 'raw', label: 'Raw undici at the concurrency ours reached' },
 ];
 
 function rows(results) {
 	const values = [];
 	for (const provider of results.providers) {
-		for (const run of provider.runs) {
-			for (const { key, label } of KINDS) {
-				const figures = run[key];
+		for (const scenario of provider.scenarios) {
+			for (const { key, label } of RUNNERS) {
+				const run = scenario.runs[key];
+				if (!run || run.error) continue;
 				values.push({
 					provider: provider.label,
-					size: `${run.size.toLocaleString('en-US')} items`,
-					kind: label,
-					msPerItem: Math.round(((figures.executionTimeMs ?? figures.timeMs) / run.size) * 100) / 100,
-					heapIncreaseMB: key.startsWith('raw') ? null : figures.heapIncreaseMB,
+					scenario: scenario.label,
+					items: scenario.size,
+					runner: label,
+					itemsPerSecond: run.itemsPerSecond,
 				});
 			}
 		}
@@ -31,38 +31,31 @@ function rows(results) {
 
 function spec(results) {
 	const values = rows(results);
-	const color = {
-		field: 'kind',
-		type: 'nominal',
-		title: null,
-		sort: KINDS.map((kind) => kind.label),
-		scale: { range: ['#e4572e', '#f3a712', '#29335c', '#8c8c8c'] },
-		legend: { orient: 'bottom', columns: 2, labelLimit: 300 },
-	};
-	const bars = (field, title, filter) => ({
-		...(filter ? { transform: [{ filter }] } : {}),
-		mark: { type: 'bar', tooltip: true },
-		encoding: {
-			column: { field: 'size', type: 'ordinal', title: null, sort: 'ascending' },
-			x: { field: 'provider', type: 'nominal', title: null, axis: { labelAngle: 0 } },
-			xOffset: { field: 'kind', type: 'nominal', sort: KINDS.map((kind) => kind.label) },
-			y: { field, type: 'quantitative', title },
-			color,
-		},
-		width: 330,
-		height: 190,
-	});
+	const order = [...new Set(values.map((value) => value.scenario))];
 	return {
 		$schema: 'https://vega.github.io/schema/vega-lite/v6.json',
 		title: {
-			text: `Update operations in n8n ${results.meta.n8n}: our nodes, the HTTP Request node and a raw client`,
-			subtitle: 'Loopback mock servers that answer at once; medians over the rounds. Lower is better.',
+			text: `${results.providers.map((provider) => `${provider.label} ${provider.operation}`).join(', ')} in n8n ${results.meta.n8n}`,
+			subtitle: 'Items per second against loopback mocks that behave like providers. Higher is better.',
 		},
 		data: { values },
-		vconcat: [
-			bars('msPerItem', 'Milliseconds per item'),
-			bars('heapIncreaseMB', 'Peak n8n heap, MB over its floor', 'datum.heapIncreaseMB !== null'),
-		],
+		mark: { type: 'bar', tooltip: true },
+		encoding: {
+			row: { field: 'items', type: 'ordinal', title: null, sort: 'ascending', header: { labelExpr: "format(datum.value, ',') + ' items'" } },
+			x: { field: 'scenario', type: 'nominal', title: null, sort: order, axis: { labelAngle: -25, labelLimit: 400 } },
+			xOffset: { field: 'runner', type: 'nominal', sort: RUNNERS.map((runner) => runner.label) },
+			y: { field: 'itemsPerSecond', type: 'quantitative', title: 'Items per second', scale: { type: 'symlog' } },
+			color: {
+				field: 'runner',
+				type: 'nominal',
+				title: null,
+				sort: RUNNERS.map((runner) => runner.label),
+				scale: { range: ['#e4572e', '#29335c', '#6c8ead', '#8c8c8c'] },
+				legend: { orient: 'bottom', columns: 2, labelLimit: 400 },
+			},
+		},
+		width: 720,
+		height: 200,
 		config: { font: 'sans-serif', view: { stroke: null } },
 	};
 }

@@ -150,6 +150,11 @@ function httpRequestNode(provider, credential, parameters) {
 	};
 }
 
+/** n8n's HTTP Request node without a credential: the secrets are typed in as header values. */
+function plainHttpRequestNode(parameters) {
+	return { type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, parameters };
+}
+
 /**
  * Runs Webhook → Split Out → node once with `items`, as test/harness/n8nClient's
  * runNodeDefinition does (but the webhook answers at once), measuring from the webhook call until the execution is
@@ -291,4 +296,4 @@ async function waitUntilReady(client) {
 	throw new Error('n8n did not become ready again within 5 minutes');
 }
 
-module.exports = { WORK_DIR, preparePackage, freshUserFolder, startBenchN8n, ourNode, httpRequestNode, measuredRun };
+module.exports = { WORK_DIR, preparePackage, freshUserFolder, startBenchN8n, ourNode, httpRequestNode, plainHttpRequestNode, measuredRun };

@@ -12,14 +12,18 @@ const byId = (value) => ({ __rl: true, mode: 'id', value });
 const header = (name, value) => ({ name, value });
 const field = (name, value) => ({ name, value });
 
-/** HTTP Request node (4.2) parameters every provider shares: Accept as our nodes send it. */
-function httpRequest({ method, url, contentType, body }) {
+/**
+ * HTTP Request node (4.2) parameters every provider shares: Accept as our nodes send it.
+ * With `secretHeaders`, no credential: the secrets are typed in as header values, the
+ * other way users set the node up (it then reads no credential for each item).
+ */
+function httpRequest({ method, url, contentType, body, secretHeaders }) {
 	return {
 		method,
 		url,
-		authentication: 'predefinedCredentialType',
+		authentication: secretHeaders ? 'none' : 'predefinedCredentialType',
 		sendHeaders: true,
-		headerParameters: { parameters: [header('Accept', 'application/json')] },
+		headerParameters: { parameters: [header('Accept', 'application/json'), ...(secretHeaders ?? [])] },
 		sendBody: true,
 		contentType,
 		...(Array.isArray(body)
@@ -168,13 +172,21 @@ const providers = {
 			tagIds: '={{ $json.tags }}',
 		},
 		// tagDetails is an array of objects: a JSON body, as a user would write it.
-		httpRequest: (mock) =>
+		httpRequest: (mock, secretHeaders) =>
 			httpRequest({
 				method: 'PATCH',
 				url: `=${mock.url}/contacts/profile`,
 				contentType: 'json',
 				body: '={{ { contactId: $json.id, name: $json.name, email: $json.email, mobile: $json.mobile, tagDetails: $json.tags.map((tagId) => ({ tagId })) } }}',
+				secretHeaders,
 			}),
+		// The four headers the credential adds, typed in as values.
+		secretHeaders: [
+			header('X-Ipay-Auth-Code', '1'),
+			header('X-Ipay-Client-Id', IPAY.clientId),
+			header('X-Ipay-Client-Secret', IPAY.clientSecret),
+			header('X-Ipay-Endpoint-Ip', IPAY.endpointIp),
+		],
 		isUpdate: (request) => request.method === 'PATCH',
 		authOf: (request) => ({
 			auth: request.headers['x-ipay-auth-code'],
@@ -205,13 +217,15 @@ const providers = {
 			contractCode: '={{ $json.code }}',
 			updateFields: { title: '={{ $json.title }}', description: '={{ $json.description }}' },
 		},
-		httpRequest: (mock) =>
+		httpRequest: (mock, secretHeaders) =>
 			httpRequest({
 				method: 'PATCH',
 				url: `=${mock.baseUrl()}/contracts/{{ $json.code }}`,
 				contentType: 'json',
 				body: [field('title', '={{ $json.title }}'), field('description', '={{ $json.description }}')],
+				secretHeaders,
 			}),
+		secretHeaders: [header('Company-Token', APIPAGOS_TOKEN)],
 		isUpdate: (request) => request.method === 'PATCH',
 		authOf: (request) => ({ token: request.headers['company-token'] }),
 	},

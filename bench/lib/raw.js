@@ -19,11 +19,13 @@ function replayable(recorded) {
 	}));
 }
 
-async function runRaw(mock, requests, concurrency) {
+/** Replays `requests` with `concurrency` connections; `prepareMock()` sets the mock's latency or limits first. */
+async function runRaw(mock, requests, concurrency, prepareMock) {
 	const jobFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-raw-')), 'job.json');
 	fs.writeFileSync(jobFile, JSON.stringify({ origin: mock.url, concurrency, requests }));
 	const child = spawn(process.execPath, [path.join(__dirname, 'rawClient.js'), jobFile], { stdio: ['ignore', 'pipe', 'pipe'] });
 	mock.reset();
+	prepareMock?.();
 	const memory = sampleRss(child.pid, 50);
 	const inFlight = watchTraffic(mock);
 	let stdout = '';

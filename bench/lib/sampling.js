@@ -46,6 +46,8 @@ function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 	let requests = 0;
 	let connections = 0;
 	let maxRequests = 0;
+	// After the first second of requests: where an adaptive limit should have found its level.
+	let maxRequestsAfterFirstSecond = 0;
 	let maxConnections = 0;
 	let opened = 0;
 	const watchedFrom = Date.now();
@@ -56,6 +58,7 @@ function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 		lastAt = Date.now();
 		requests++;
 		maxRequests = Math.max(maxRequests, requests);
+		if (lastAt - firstAt >= 1000) maxRequestsAfterFirstSecond = Math.max(maxRequestsAfterFirstSecond, requests);
 		let counted = true;
 		const done = () => {
 			if (counted) requests--;
@@ -79,6 +82,8 @@ function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 	const timer = setInterval(() => {
 		const arrived = mock.requests.length - lastRequestCount;
 		lastRequestCount = mock.requests.length;
+		// Requests still out from the first second count too (arrivals alone miss them).
+		if (firstAt !== undefined && Date.now() - firstAt >= 1000) maxRequestsAfterFirstSecond = Math.max(maxRequestsAfterFirstSecond, requests);
 		samples.push({ requests, connections, arrived });
 	}, intervalMs);
 	return {
@@ -98,6 +103,7 @@ function watchTraffic(mock, { intervalMs = 10, tailShare = 0.25 } = {}) {
 				firstRequestAfterMs: firstAt === undefined ? null : firstAt - watchedFrom,
 				lastRequestAfterMs: lastAt === undefined ? null : lastAt - watchedFrom,
 				max: maxRequests,
+				maxAfterFirstSecond: maxRequestsAfterFirstSecond,
 				mean: mean(busy, 'requests'),
 				maxConnections,
 				meanConnections: mean(busy, 'connections'),

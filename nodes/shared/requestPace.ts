@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import { cancellableWait, RunStopped, untilStopped } from './cancellableWait';
 import { ADAPTIVE_MAX_CONCURRENCY, ConcurrencyLimit } from './concurrencyLimit';
 
@@ -37,6 +38,15 @@ export class RequestPace {
 
 	private nextStartAt = 0;
 
+	/**
+	 * How long n8n's event loop takes to come round to a callback (smoothed). Every
+	 * latency includes it twice (sending, and handling the answer), and it grows with the
+	 * work n8n does on other items and other workflows: it is not the provider's.
+	 */
+	private loopLagMs = 0;
+
+	private probingLag = false;
+
 	/** Times of the successes of the last second (older ones are dropped as new ones come). */
 	private recentSuccesses: number[] = [];
 
@@ -50,6 +60,9 @@ export class RequestPace {
 	) {
 		this.limit = new ConcurrencyLimit(ceiling ?? ADAPTIVE_MAX_CONCURRENCY);
 	}
+
+	/** Requests waiting out a Retry-After or a backoff before they try again. */
+	waitingToRetry = 0;
 
 	/** How many requests may be in flight now. */
 	get concurrency(): number {
@@ -97,6 +110,16 @@ export class RequestPace {
 		return { round: this.round, sentAt: Date.now() };
 	}
 
+	/** Waits `ms` before a request tries again (ends at once on Stop, with RunStopped). */
+	async waitToRetry(ms: number): Promise<void> {
+		this.waitingToRetry++;
+		try {
+			await cancellableWait(ms, this.stopped);
+		} finally {
+			this.waitingToRetry--;
+		}
+	}
+
 	/** Frees the slot of a request, adjusting the pace to how it went. */
 	release({ round, sentAt }: Ticket, outcome: Outcome, retryInMs = 0): void {
 		const now = Date.now();
@@ -104,7 +127,8 @@ export class RequestPace {
 			this.congestedInARow = 0;
 			this.recentSuccesses.push(now);
 			while (now - this.recentSuccesses[0] >= 1000) this.recentSuccesses.shift();
-			this.limit.answered(now - sentAt, this.inFlight);
+			this.probeLoopLag();
+			this.limit.answered(Math.max(0, now - sentAt - 2 * this.loopLagMs), this.inFlight);
 			if (this.startGapMs > 0) {
 				// Half a request per second faster each second: slow enough that a provider's
 				// limit is met again only every few seconds, each time costing a pause.
@@ -123,6 +147,17 @@ export class RequestPace {
 			}
 		}
 		this.giveBack();
+	}
+
+	/** Measures how long a zero wait takes now: the time n8n's event loop takes to come round. */
+	private probeLoopLag(): void {
+		if (this.probingLag) return;
+		this.probingLag = true;
+		const from = Date.now();
+		void sleep(0).then(() => {
+			this.loopLagMs = this.loopLagMs * 0.7 + (Date.now() - from) * 0.3;
+			this.probingLag = false;
+		});
 	}
 
 	/** Frees a slot and hands free slots to the requests waiting, first in line first. */

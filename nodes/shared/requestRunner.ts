@@ -8,7 +8,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { cancellableWait } from './cancellableWait';
 import { ADAPTIVE_MAX_CONCURRENCY } from './concurrencyLimit';
 import { RequestPace } from './requestPace';
 import { answerBehind } from './providerResponse';
@@ -264,7 +263,7 @@ export async function withRetries<T>(
 		const congested = failure.kind === 'rateLimited' || failure.kind === 'unavailable';
 		pace.release(round, congested ? 'congested' : 'other', waitMs);
 		if (failed) throw explain(source, lastError, failure, attemptNumber, run.timeoutMs, retryable);
-		await cancellableWait(waitMs, run.stopped);
+		await pace.waitToRetry(waitMs);
 	}
 }
 

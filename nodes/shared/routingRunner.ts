@@ -33,7 +33,7 @@ import { sendWithRenewal, type RenewalGate } from './tokenRenewal';
  * (RoutingNode) evaluates each mapped field's expression four times or more per item and
  * starts every item's request at once; this reads each field once per item, reads the
  * credential once per run, and sends through the request runner (pace, retries,
- * timeout), with at most four times Max Concurrent Requests items under way at a time.
+ * timeout), with only a few more items under way than its pace allows requests in flight.
  *
  * It supports the part of `routing` this package uses, and refuses the rest when the
  * node runs (a unit test plans every operation of every node): `request` with static
@@ -264,39 +264,54 @@ async function runRouting(
 		}
 	};
 
-	// Four times the in-flight maximum: items waiting out a Retry-After keep their place
-	// in the pool without holding back the items behind them.
-	const output = await runEach(items.length, 4 * run.ceiling, runItem, run.stopped);
+	// Items under way: twice the requests the pace allows in flight now (the next ones are
+	// ready when a slot frees, and n8n's event loop is never busy preparing far ahead),
+	// plus those waiting out a Retry-After, which do not hold back the items behind them.
+	const output = await runEach(items.length, () => 2 * run.pace.concurrency + run.pace.waitingToRetry, runItem, run.stopped);
 	if (run.stopped.aborted) throw new NodeOperationError(node, 'The execution was stopped before every item was done');
 	return [output.flat()];
 }
 
 /**
- * Runs `task` for 0..count-1 with at most `parallel` at a time, keeping the order. The
- * first error stops new tasks from starting and is thrown once the running ones end.
+ * Runs `task` for 0..count-1 with at most `parallel()` at a time (asked again as each
+ * task ends), keeping the order. The first error stops new tasks from starting and is
+ * thrown once the running ones end.
  */
 async function runEach<T>(
 	count: number,
-	parallel: number,
+	parallel: () => number,
 	task: (index: number) => Promise<T>,
 	cancelled?: AbortSignal,
 ): Promise<T[]> {
 	const results: T[] = new Array<T>(count);
 	let next = 0;
+	let running = 0;
 	let failure: { error: unknown } | undefined;
-	const worker = async () => {
-		while (next < count && !failure && !cancelled?.aborted) {
-			const index = next++;
-			try {
-				results[index] = await task(index);
-			} catch (error) {
-				failure ??= { error };
+	return await new Promise<T[]>((resolve, reject) => {
+		const startMore = () => {
+			while (next < count && !failure && !cancelled?.aborted && running < Math.max(1, parallel())) {
+				const index = next++;
+				running++;
+				task(index)
+					.then(
+						(result) => {
+							results[index] = result;
+						},
+						(error: unknown) => {
+							failure ??= { error };
+						},
+					)
+					.finally(() => {
+						running--;
+						startMore();
+					});
 			}
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(count, parallel) }, worker));
-	if (failure) throw failure.error;
-	return results;
+			if (running > 0) return;
+			if (failure) reject(failure.error);
+			else resolve(results);
+		};
+		startMore();
+	});
 }
 
 /** n8n's Batching option: item i starts no sooner than (i / Items per Batch) × Batch Interval. */

@@ -6,7 +6,7 @@ const { useProvider } = require('./setup');
 
 const byId = (value) => ({ __rl: true, mode: 'id', value });
 
-describe('Fatora Update: empty optional fields', () => {
+describe('Fatora: empty optional fields', () => {
 	const API_KEY = 'C1C2D3E4-0000-4A0D-9B5E-7A1F3C2D4E6B';
 	const ctx = useProvider({
 		createMock: () => createFatoraMock({ apiKeys: [API_KEY] }),
@@ -56,6 +56,21 @@ describe('Fatora Update: empty optional fields', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(ctx.mock.requestsTo('PUT', `/v1/clients/${client.id}`)[0].body).toEqual({ email: 'p@example.com', phone: null });
+	});
+
+	test('an empty filter is not sent, so it does not narrow the list', async () => {
+		ctx.mock.addClient({ name: 'Lusail', email: 'l@example.com' });
+
+		const result = await ctx.n8n.runNode({
+			nodeType: 'fatora',
+			credential: ctx.credential,
+			parameters: { resource: 'client', operation: 'getAll', returnAll: true, filters: { keyword: '={{ $json.nothing }}', email: '' } },
+			items: [{}],
+		});
+
+		expect(result.error).toBeUndefined();
+		const [list] = ctx.mock.clientRequests();
+		expect(list.query).toEqual({ page: '1', page_size: '20' });
 	});
 });
 

@@ -24,7 +24,8 @@ module.exports = async function globalSetup() {
 	// For test/e2e/engineEquivalence.test.js: the same nodes run by n8n's own engine.
 	installEngineVariant(userFolder, tarball);
 
-	const state = { version, queue: QUEUE_MODE, workers: [], stores: undefined };
+	// The tarball too: test/e2e/editor/communityInstall.test.js publishes it to a local registry.
+	const state = { version, tarball, queue: QUEUE_MODE, workers: [], stores: undefined };
 	const save = () => fs.writeFileSync(STATE_FILE, JSON.stringify(state));
 	const env = {
 		N8N_ENCRYPTION_KEY: 'e2e-encryption-key-not-a-secret',

@@ -184,7 +184,7 @@ class N8nClient {
 				execution,
 			};
 		});
-		return { workflowId: started.workflowId, finished };
+		return { workflowId: started.workflowId, path: started.path, finished };
 	}
 
 	/** The id of the workflow's execution that is running now (waits for it to start). */
@@ -212,7 +212,7 @@ class N8nClient {
 		return await (await this.startAfterWebhook(options)).finished;
 	}
 
-	/** Like runAfterWebhook, without waiting: { workflowId, finished }. */
+	/** Like runAfterWebhook, without waiting: { workflowId, path (its webhook's), finished }. */
 	async startAfterWebhook({ nodes, connections, items, settings = {} }) {
 		const path = randomUUID();
 		const workflow = await this.request('POST', '/rest/workflows', {
@@ -238,7 +238,7 @@ class N8nClient {
 			await this.callWebhook(path, { items });
 			return { execution: await this.lastExecution(workflow.id) };
 		})();
-		return { workflowId: workflow.id, finished };
+		return { workflowId: workflow.id, path, finished };
 	}
 
 	/**

@@ -112,16 +112,18 @@ function tail(file, lines = 40) {
 
 /**
  * Starts n8n on its embedded SQLite database in userFolder. Resolves once it answers
- * its readiness check, with { url, pid, logFile, stop }.
+ * its readiness check, with { url, pid, logFile, stop }. `launcher`: a command that runs
+ * n8n's command line given after it (see localRegistry.js).
  */
-async function startN8n({ userFolder, port, host = '127.0.0.1', env = {}, command = 'start', args = [], logName = 'n8n.log' }) {
+async function startN8n({ userFolder, port, host = '127.0.0.1', env = {}, command = 'start', args = [], logName = 'n8n.log', launcher = [] }) {
 	fs.mkdirSync(userFolder, { recursive: true });
 	const logFile = path.join(userFolder, logName);
 	const log = fs.openSync(logFile, 'w');
 	// n8n exits silently under NODE_ENV=test, which Jest sets.
 	const { NODE_ENV, JEST_WORKER_ID, ...inherited } = process.env;
 	const { dir, node } = ensureN8nInstalled();
-	const child = spawn(node, [path.join(dir, 'node_modules/n8n/bin/n8n'), command, ...args], {
+	const commandLine = [...launcher, node, path.join(dir, 'node_modules/n8n/bin/n8n'), command, ...args];
+	const child = spawn(commandLine[0], commandLine.slice(1), {
 		cwd: userFolder,
 		// Its own process group, so stopping it also stops its task-runner child.
 		detached: true,
@@ -187,6 +189,7 @@ module.exports = {
 	ensureN8nInstalled,
 	packPackage,
 	installTarball,
+	shieldFromDevCopy,
 	freePort,
 	startN8n,
 	stopProcess,

@@ -27,8 +27,11 @@ const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
 
 selectors.setTestIdAttribute('data-test-id');
 
-/** A browser signed in to the end-to-end n8n, on an empty new workflow. Call close() in afterAll. */
-async function openEditor() {
+/**
+ * A browser signed in to the end-to-end n8n (or the one at `url`), on an empty new workflow.
+ * Call close() in afterAll.
+ */
+async function openEditor({ url = e2eState().url } = {}) {
 	if (!fs.existsSync(CHROMIUM)) {
 		throw new Error(`${CHROMIUM} is missing: run the tests through npm test, which installs Debian's chromium.`);
 	}
@@ -39,10 +42,11 @@ async function openEditor() {
 		page.setDefaultTimeout(30_000);
 		// A first load of the editor fetches megabytes of scripts: seen over 30 s on a loaded machine.
 		page.setDefaultNavigationTimeout(90_000);
-		const editor = new Editor(page, e2eState().url, browser);
+		const editor = new Editor(page, url, browser);
 		// Straight from the sign-in form to a new workflow: one load of the editor, not two.
 		await editor.signIn(OWNER, '/workflow/new');
-		await page.getByTestId('canvas').waitFor();
+		// The first load fetches n8n's node types (about 18 MB): slow on a busy machine.
+		await page.getByTestId('canvas').waitFor({ timeout: 90_000 });
 		return editor;
 	} catch (error) {
 		await browser.close();

@@ -18,7 +18,7 @@ describeProviderInEditor({
 		clientId: 'The client to update',
 		email: "The client's email address. Leave empty to keep its current email.",
 	},
-	hints: [],
+	hints: ['Leave empty to keep the current value'],
 	placeholders: { email: 'name@email.com' },
 	updateFields: ['Address', 'Name', 'Notes', 'Phone'],
 
@@ -56,6 +56,8 @@ describeProviderInEditor({
 	fillUpdateForm: async (editor) => {
 		await editor.fillParameter('email', 'accounts@doha-supplies.example');
 		await editor.addCollectionField('updateFields', 'Name');
+		// Each field of Update Fields says what an empty value and {{ null }} do.
+		await editor.expectFormText('Left empty, it is not sent and the current value stays. The expression {{ null }} clears it.');
 		await editor.fillParameter('name', 'Doha Supplies W.L.L.');
 		await editor.addCollectionField('updateFields', 'Phone');
 		await editor.fillParameter('phone', '+974 4400 1122');

@@ -40,7 +40,7 @@ export const projectGetManyFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'Only projects whose name contains this text (not case-sensitive)',
-				routing: { send: { type: 'query', property: 'name' } },
+				routing: { send: sendChecked('query', 'name', 'Name') },
 			},
 		],
 	},

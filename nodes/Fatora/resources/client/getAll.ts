@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
+import { sendChecked } from '../../../shared/validation';
 
 const showOnlyForClientGetMany = { operation: ['getAll'], resource: ['client'] };
 
@@ -21,7 +22,8 @@ export const clientGetManyFields: INodeProperties[] = [
 				placeholder: 'name@email.com',
 				default: '',
 				description: 'Only clients with this email address',
-				routing: { send: { type: 'query', property: 'email' } },
+				// Empty means unset: an empty filter is not sent (sendChecked).
+				routing: { send: sendChecked('query', 'email', 'Email') },
 			},
 			{
 				displayName: 'Keyword',
@@ -29,7 +31,7 @@ export const clientGetManyFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'Only clients that match this search text',
-				routing: { send: { type: 'query', property: 'keyword' } },
+				routing: { send: sendChecked('query', 'keyword', 'Keyword') },
 			},
 		],
 	},
