@@ -87,17 +87,22 @@ async function main() {
 	log(`n8n is up at ${n8n.url} (pid ${n8n.pid})`);
 	const results = { meta: meta(sizes), providers: [] };
 	const windows = [];
+	fs.mkdirSync(path.dirname(options.out), { recursive: true });
+	const write = () => fs.writeFileSync(options.out, `${JSON.stringify(results, null, '\t')}\n`);
 	try {
-		for (const provider of selected) results.providers.push(await benchProvider(n8n, provider, sizes, windows));
+		// Written after each provider: a run cut short keeps what it measured.
+		for (const provider of selected) {
+			results.providers.push(await benchProvider(n8n, provider, sizes, windows));
+			write();
+		}
 	} finally {
 		await n8n.stop();
 	}
-	fs.mkdirSync(path.dirname(options.out), { recursive: true });
 	if (profileDir) {
 		attachProfile(results, profileDir, windows);
 		fs.rmSync(profileDir, { recursive: true, force: true });
 	}
-	fs.writeFileSync(options.out, `${JSON.stringify(results, null, '\t')}\n`);
+	write();
 	printTable(results);
 	log(`results in ${path.relative(ROOT, options.out)}`);
 }
