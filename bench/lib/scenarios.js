@@ -6,6 +6,15 @@ const BASE_MS = 100; // the capacity scenarios' time per answer
 
 const RUNNERS = ['ours', 'httpHeaders', 'httpCredential', 'raw'];
 
+/** A provider without a limit that answers every request after `latencyMs`. */
+const healthyWithLatency = (latencyMs) => ({
+	label: `${latencyMs} ms per answer`,
+	kind: 'healthy',
+	sizes: [1000, 10000],
+	runners: RUNNERS,
+	prepare: (mock) => mock.serve({ latencyMs }),
+});
+
 const scenarios = {
 	instant: {
 		label: 'Answers at once',
@@ -14,27 +23,9 @@ const scenarios = {
 		runners: RUNNERS,
 		prepare: () => {},
 	},
-	latency20: {
-		label: '20 ms per answer',
-		kind: 'healthy',
-		sizes: [1000, 10000],
-		runners: RUNNERS,
-		prepare: (mock) => mock.serve({ latencyMs: 20 }),
-	},
-	latency100: {
-		label: '100 ms per answer',
-		kind: 'healthy',
-		sizes: [1000, 10000],
-		runners: RUNNERS,
-		prepare: (mock) => mock.serve({ latencyMs: 100 }),
-	},
-	latency300: {
-		label: '300 ms per answer',
-		kind: 'healthy',
-		sizes: [1000, 10000],
-		runners: RUNNERS,
-		prepare: (mock) => mock.serve({ latencyMs: 300 }),
-	},
+	latency20: healthyWithLatency(20),
+	latency100: healthyWithLatency(100),
+	latency300: healthyWithLatency(300),
 	capacity5: {
 		label: `Capacity 5, ${BASE_MS} ms per answer`,
 		kind: 'capacity',
