@@ -66,6 +66,14 @@ export class ApipagosApi implements ICredentialType {
 			required: true,
 			description: 'The company token Apipagos issued to your company, sent as the Company-Token header',
 		},
+		{
+			// n8n 1.x reads the test's accepted statuses as "accept all" (see `test` below).
+			displayName:
+				'On n8n 1.x, the connection test succeeds whatever the token: a wrong token shows up only when a node runs',
+			name: 'n8n1TestNotice',
+			type: 'notice',
+			default: '',
+		},
 	];
 
 	// Plain code rather than an expression: n8n runs this for every request.

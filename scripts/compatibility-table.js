@@ -1,11 +1,14 @@
-// Writes the README's Compatibility table from test/compatibility-results.json (what the
-// last `npm run test:matrix` run found), between the README's compatibility-table markers.
-//   node scripts/compatibility-table.js
+// Writes the README's Compatibility table from test/compatibility-results.json, between the
+// README's compatibility-table markers.
+//   node scripts/compatibility-table.js            (from the committed results)
+//   npm run compatibility:record                   (--record: first copies in the results of
+//                                                   the last `npm test`, .e2e/compatibility-results.json)
 const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(ROOT, 'test/compatibility-results.json');
+const LAST_RUN = path.join(ROOT, '.e2e/compatibility-results.json');
 const README = path.join(ROOT, 'README.md');
 const START = '<!-- compatibility-table: written by scripts/compatibility-table.js from test/compatibility-results.json -->';
 const END = '<!-- /compatibility-table -->';
@@ -25,7 +28,7 @@ function render({ date, runs, queueMode }) {
 		'|---|---|---|---|---|---|',
 		...runs.map((run) => `| ${run.n8n} | ${MODES[run.mode] ?? run.mode} | ${run.node ?? ''} | ${run.tests} | ${result(run)} | ${run.minutes} |`),
 		'',
-		`From the \`npm run test:matrix\` run of ${date} (\`test/compatibility-results.json\`).`,
+		`From the \`npm test\` run of ${date} (\`test/compatibility-results.json\`).`,
 	];
 	if (queueMode) {
 		lines.push(
@@ -38,7 +41,11 @@ function render({ date, runs, queueMode }) {
 }
 
 function main() {
-	if (!fs.existsSync(RESULTS)) throw new Error('No test/compatibility-results.json: run `npm run test:matrix` first.');
+	if (process.argv.includes('--record')) {
+		if (!fs.existsSync(LAST_RUN)) throw new Error('No .e2e/compatibility-results.json: run `npm test` first.');
+		fs.copyFileSync(LAST_RUN, RESULTS);
+	}
+	if (!fs.existsSync(RESULTS)) throw new Error('No test/compatibility-results.json: run `npm test`, then `npm run compatibility:record`.');
 	const readme = fs.readFileSync(README, 'utf8');
 	const start = readme.indexOf(START);
 	const end = readme.indexOf(END);

@@ -1,17 +1,17 @@
-// `npm run test:matrix`: the whole suite on the primary n8n version, then the
-// provider end-to-end files on the other versions users run, and once in queue mode (two
-// workers, PostgreSQL and Redis; with the queue-only tests). Each run starts its own n8n;
-// each is Jest as `npm test -- <args>` runs it. Writes test/compatibility-results.json and
-// the README's Compatibility table from it (scripts/compatibility-table.js), and exits
-// non-zero when any run failed.
+// `npm test` (no arguments): the whole suite on the primary n8n version, then the
+// provider end-to-end files (with the hardening tests) on the other versions users run,
+// and once in queue mode (two workers, PostgreSQL and Redis; with the queue-only tests).
+// Each run starts its own n8n; each is Jest as `npm test -- <args>` runs it. Writes what
+// it found to .e2e/compatibility-results.json (`npm run compatibility:record` copies it into
+// the README's Compatibility table), and exits non-zero when any run failed.
 const { spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, PRIMARY_VERSION } = require('../test/harness/n8nInstance');
 
-const PROVIDERS = 'ataraPay|fatora|chargeworx|instantpay|apipagos|tokenExpiry';
-// On the other versions, the provider files and the comparison of parameters read without
-// the expression engine (its semantics are the engine's of each version).
+const PROVIDERS = 'ataraPay|fatora|chargeworx|instantpay|apipagos|tokenExpiry|hardening';
+// On the other versions, the provider files, the hardening tests and the comparison of
+// parameters read without the expression engine (its semantics are each version's engine's).
 const OTHER_VERSION_FILES = `test/e2e/(${PROVIDERS}|simpleExpression)\\.test`;
 const OTHER_VERSIONS = ['1.123.81', '2.41.1'];
 
@@ -20,13 +20,13 @@ const runs = [
 	...OTHER_VERSIONS.map((version) => ({
 		version,
 		mode: 'regular',
-		what: 'provider end-to-end files and simpleExpression',
+		what: 'provider end-to-end files, hardening and simpleExpression',
 		args: ['--selectProjects', 'e2e', '--testPathPatterns', OTHER_VERSION_FILES],
 	})),
 	{
 		version: PRIMARY_VERSION,
 		mode: 'queue',
-		what: 'provider end-to-end files and queue-only tests, 2 workers',
+		what: 'provider end-to-end files, hardening and queue-only tests, 2 workers',
 		args: ['--selectProjects', 'e2e', '--testPathPatterns', `test/e2e/(${PROVIDERS}|queueMode)\\.test`],
 		env: { N8N_QUEUE: '1' },
 	},
@@ -65,7 +65,7 @@ for (const run of runs) {
 }
 
 fs.writeFileSync(
-	path.join(ROOT, 'test/compatibility-results.json'),
+	path.join(ROOT, '.e2e', 'compatibility-results.json'),
 	`${JSON.stringify(
 		{
 			date: new Date().toISOString().slice(0, 10),
@@ -77,8 +77,6 @@ fs.writeFileSync(
 		'\t',
 	)}\n`,
 );
-// The README's Compatibility table is written from that file.
-execFileSync(process.execPath, [path.join(ROOT, 'scripts/compatibility-table.js')], { stdio: 'inherit' });
 console.log('\nCompatibility matrix:');
 for (const r of results) {
 	console.log(`  n8n ${r.n8n} ${r.mode}: ${r.ok ? 'pass' : 'FAIL'} (${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${r.minutes} min)`);

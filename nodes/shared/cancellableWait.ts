@@ -49,7 +49,7 @@ export async function cancellableWait(ms: number, signal: AbortSignal | undefine
 	await untilStopped(sleep(ms), signal);
 }
 
-/** The node's error for a run the user stopped (kept short: n8n shows the run as stopped). */
+/** The node's error for a run the user stopped. */
 export function stoppedError(node: INode): NodeOperationError {
-	return new NodeOperationError(node, 'The execution was stopped');
+	return new NodeOperationError(node, 'The execution was stopped before every item was done');
 }

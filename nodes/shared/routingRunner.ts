@@ -21,7 +21,7 @@ import { NodeApiError, NodeHelpers, NodeOperationError, isResourceLocatorValue }
 import { baseUrlFromCredential, resolveBaseUrl, type Environments } from '../../credentials/shared/baseUrl';
 import { allowedDomainsOf } from './allowedDomains';
 import { checkAnswer } from './answerCheck';
-import { cancellableWait, RunStopped } from './cancellableWait';
+import { cancellableWait, RunStopped, stoppedError } from './cancellableWait';
 import { noRedirects } from './redirectPolicy';
 import { isRead, requestSettings, startRequestRun, withRetries, type RequestRun } from './requestRunner';
 import { simpleParameters, type SimpleParameters } from './simpleExpression';
@@ -268,7 +268,11 @@ async function runRouting(
 	// ready when a slot frees, and n8n's event loop is never busy preparing far ahead),
 	// plus those waiting out a Retry-After, which do not hold back the items behind them.
 	const output = await runEach(items.length, () => 2 * run.pace.concurrency + run.pace.waitingToRetry, runItem, run.stopped);
-	if (run.stopped.aborted) throw new NodeOperationError(node, 'The execution was stopped before every item was done');
+	if (run.stopped.aborted) {
+		// n8n 1.x does not log a node's error once the execution is stopped: say when the run ended.
+		context.logger.info(`Node "${node.name}" ended its run after Stop`);
+		throw stoppedError(node);
+	}
 	return [output.flat()];
 }
 
