@@ -396,10 +396,14 @@ class Editor {
 
 	async dismissToasts() {
 		const toasts = this.page.locator('.el-notification');
-		for (const close of await toasts.locator('.el-notification__closeBtn').all()) {
-			await close.click();
+		// Closing one renumbers the others (and n8n may close one itself meanwhile): close
+		// the first, wait until it is gone, and repeat.
+		for (let left = await toasts.count(); left > 0; left = await toasts.count()) {
+			// A toast that went by itself meanwhile leaves nothing to click; the wait below
+			// still fails if none went.
+			await toasts.first().locator('.el-notification__closeBtn').click({ timeout: 5000 }).catch(() => {});
+			await this.page.waitForFunction((count) => document.querySelectorAll('.el-notification').length < count, left);
 		}
-		await toasts.first().waitFor({ state: 'hidden' });
 	}
 }
 
