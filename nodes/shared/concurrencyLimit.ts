@@ -6,42 +6,77 @@
  */
 export const ADAPTIVE_MAX_CONCURRENCY = 500;
 
-// Latency counts as "near its floor" up to 1.2 × the floor plus 10 ms: a provider's
-// answers vary a little, and n8n's own work on other items adds a few milliseconds.
-const TOLERANCE = 1.2;
-const SLACK_MS = 10;
 // After the first answer (which fetched any token): a provider answers this many requests
-// at once before the limit knows more. A burst this small drains within a second even at
-// a provider that handles 5 at a time in 100 ms.
+// at once before the limit knows more.
 const INITIAL_LIMIT = 16;
-// Slower answers alone never bring the limit below 10, the fixed limit of earlier versions:
-// on a busy n8n its own work on other items delays answers by tens of milliseconds, which
-// looks like a provider queuing (the benchmark saw the limit fall to 4 that way). A provider
-// that cannot take 10 at once says so with 429 or 503, which still halves the limit.
-const MIN_LIMIT = 10;
-// Growth per answer near the floor while starting (three times the limit per round trip),
-// then per round trip once past the start (a tenth more requests).
-const START_GROWTH = 2;
-const GROWTH = 0.1;
+// Never fewer on the answers' timing alone: with 4 in flight a slow answer or two does not
+// stall the run. A 429 or 503 still takes it lower.
+const MIN_LIMIT = 4;
+// While starting, 2 / ln 2 times what the answers show the provider handles: the limit
+// about triples per round trip while answers per second keep rising (as TCP BBR starts).
+const STARTUP_GAIN = 2.89;
+// Starting ends when answers per second grew by less than a quarter for this many round trips.
+const FLAT_ROUNDS = 2;
+const GROWTH_SIGN = 1.25;
+// Then, per round trip: a quarter more to see whether more requests bring more answers per
+// second, a quarter fewer to empty any queue that made at the provider, then as many as it
+// handles. A probe that found more answers per second is repeated at once.
+const PROBE_GAINS = [1.25, 0.75, 1, 1, 1, 1, 1, 1];
+const PROBE_PAID = 1.1;
+// The fastest answer over the last 16 round trips (two probe cycles, each with a round that
+// empties the provider's queue), and the most answers per second over the last 10: old
+// enough to hold the provider's best, recent enough to follow it when it changes, and to
+// forget answers that n8n's own work on other items delayed.
+const FLOOR_ROUNDS = 16;
+const RATE_ROUNDS = 10;
+
+/** What the limit knew when a request was sent; handed back with its answer. */
+export interface Sent {
+	at: number;
+	delivered: number;
+	deliveredAt: number;
+	/** Fewer requests were ready than the limit allowed: its answers do not show the provider's best. */
+	underused: boolean;
+}
+
+interface Round {
+	floorMs: number;
+	rate: number;
+}
 
 /**
- * How many requests may be in flight, found from the provider's answers as TCP Vegas
- * and Netflix's gradient limit do. While answers come back about as fast as the fastest
- * seen (the floor), the provider has spare capacity: after the first answer the limit
- * starts at 16 and triples per round trip, then grows by a tenth per round trip. When
- * answers take longer, requests are queuing at the provider: the first time, the limit
- * halves (growth overshot); after that it moves, over about one round trip, to what
- * would bring latency back near the floor, but not below 10. A 429 or 503 halves it.
- * It never exceeds `ceiling`.
+ * How many requests may be in flight, found as TCP BBR finds a connection's window: from
+ * the most answers per second seen lately (the rate) and the fastest answer seen lately
+ * (the floor). Rate × floor is how many requests the provider works on at once without
+ * queuing them; more only add waiting, at the provider or in n8n. While starting, the limit
+ * is about three times that, so it triples per round trip while the rate keeps rising; when
+ * the rate stops rising, it settles at rate × floor and probes a quarter above it every
+ * eight round trips. A 429 or 503 halves it; it then grows back by a quarter per round trip
+ * without one. It never exceeds `ceiling`.
  */
 export class ConcurrencyLimit {
 	private limit = 1;
 
-	private slowStart = true;
+	private phase: 'first' | 'startup' | 'probe' = 'first';
 
-	private floorMs = Infinity;
+	private delivered = 0;
 
-	private answers = 0;
+	private deliveredAt: number | undefined;
+
+	private roundEndsAt = 0;
+
+	private rounds: Round[] = [];
+
+	private flatRounds = 0;
+
+	private rateAtGrowth = 0;
+
+	private probeIndex = 0;
+
+	private rateBeforeProbe = 0;
+
+	/** Set by a 429 or 503: the limit stays at or below it, and it grows back per round trip. */
+	private congestionCap = Infinity;
 
 	constructor(private readonly ceiling: number) {}
 
@@ -49,37 +84,85 @@ export class ConcurrencyLimit {
 		return Math.max(1, Math.min(this.ceiling, Math.floor(this.limit)));
 	}
 
-	/** An answer that took `latencyMs`, with `inFlight` requests (this one included) out. */
-	answered(latencyMs: number, inFlight: number): void {
-		this.floorMs = Math.min(this.floorMs, latencyMs);
-		const nearFloorMs = this.floorMs * TOLERANCE + SLACK_MS;
-		if (latencyMs <= nearFloorMs) {
-			this.answers++;
-			if (this.answers === 1 && this.slowStart) {
-				this.limit = Math.max(this.limit, INITIAL_LIMIT);
-			} else {
-				// With most of the limit unused (items run out, or a rate limit spaces the
-				// requests), answers say nothing about more requests: no growth.
-				if (inFlight * 2 < this.limit) return;
-				// Each answer adds its share, so the limit grows per round trip, not per answer.
-				this.limit += this.slowStart ? START_GROWTH : GROWTH;
+	/** Call when a request is sent; `waiting`: more requests are ready than the limit lets go. */
+	sent(now: number, waiting: boolean): Sent {
+		this.deliveredAt ??= now;
+		return { at: now, delivered: this.delivered, deliveredAt: this.deliveredAt, underused: !waiting };
+	}
+
+	/** A successful answer to the request `sent`, arrived at `now`. */
+	answered(sent: Sent, now: number): void {
+		this.delivered++;
+		const latencyMs = Math.max(1, now - sent.at);
+		// Answers per millisecond over this request's time out, as BBR measures delivery rate.
+		const rate = (this.delivered - sent.delivered) / Math.max(latencyMs, now - sent.deliveredAt);
+		this.deliveredAt = now;
+
+		const newRound = this.rounds.length === 0 || sent.delivered >= this.roundEndsAt;
+		if (newRound) {
+			this.roundEndsAt = this.delivered;
+			if (this.rounds.length > 0) this.roundEnded();
+			// A round without a full limit's answer is carried on: idle time must not age the
+			// rate and floor the provider showed.
+			if (this.rounds.length === 0 || this.rounds[this.rounds.length - 1].rate > 0) {
+				this.rounds.push({ floorMs: Infinity, rate: 0 });
+				if (this.rounds.length > FLOOR_ROUNDS) this.rounds.shift();
 			}
-		} else if (this.slowStart) {
-			// Growth overshoots by up to three times what the provider handled: halve it, and
-			// let the latency take it down further.
-			this.slowStart = false;
-			this.limit = Math.max(MIN_LIMIT, this.limit / 2);
-		} else if (this.limit > MIN_LIMIT) {
-			// Spread over the answers of a round trip, so one slow answer moves it little.
-			const target = (this.limit * nearFloorMs) / latencyMs;
-			this.limit = Math.max(MIN_LIMIT, this.limit + (target - this.limit) / this.limit);
 		}
-		this.limit = Math.max(1, Math.min(this.ceiling, this.limit));
+		const round = this.rounds[this.rounds.length - 1];
+		round.floorMs = Math.min(round.floorMs, latencyMs);
+		// An underused limit's answers come slower than the provider could: they only count when
+		// they beat the rate seen so far.
+		if (!sent.underused || rate > this.rate()) round.rate = Math.max(round.rate, rate);
+
+		if (this.phase === 'first') this.phase = 'startup';
+		this.limit = this.target();
 	}
 
 	/** The provider said it is overloaded or limiting (429, 503): half as many requests. */
 	congested(): void {
-		this.slowStart = false;
-		this.limit = Math.max(1, this.limit / 2);
+		if (this.phase !== 'first') this.phase = 'probe';
+		this.congestionCap = Math.max(1, this.current / 2);
+		this.limit = this.congestionCap;
+	}
+
+	private roundEnded(): void {
+		this.congestionCap *= GROWTH_SIGN;
+		const rate = this.rate();
+		const last = this.rounds[this.rounds.length - 1];
+		if (this.phase === 'startup') {
+			// Rounds whose requests did not fill the limit say nothing about more requests.
+			if (last.rate === 0) return;
+			if (rate >= this.rateAtGrowth * GROWTH_SIGN) {
+				this.rateAtGrowth = rate;
+				this.flatRounds = 0;
+			} else if (++this.flatRounds >= FLAT_ROUNDS) {
+				this.phase = 'probe';
+				// Start with the round that empties the queue starting built up.
+				this.probeIndex = 1;
+			}
+			return;
+		}
+		if (this.probeIndex === 0) this.rateBeforeProbe = rate;
+		// The probe's answers come in the round after it: judge it then.
+		const paid = this.probeIndex === 1 && rate >= this.rateBeforeProbe * PROBE_PAID;
+		this.probeIndex = paid ? 0 : (this.probeIndex + 1) % PROBE_GAINS.length;
+	}
+
+	/** The most answers per millisecond over the recent rounds. */
+	private rate(): number {
+		let best = 0;
+		for (let i = Math.max(0, this.rounds.length - RATE_ROUNDS); i < this.rounds.length; i++) best = Math.max(best, this.rounds[i].rate);
+		return best;
+	}
+
+	private target(): number {
+		const floorMs = Math.min(...this.rounds.map((round) => round.floorMs));
+		const handled = this.rate() * floorMs;
+		const wanted =
+			this.phase === 'startup'
+				? Math.max(INITIAL_LIMIT, STARTUP_GAIN * handled)
+				: Math.max(MIN_LIMIT, PROBE_GAINS[this.probeIndex] * handled);
+		return Math.max(1, Math.min(this.ceiling, this.congestionCap, wanted));
 	}
 }
