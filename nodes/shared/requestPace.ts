@@ -99,7 +99,7 @@ export class RequestPace {
 		} finally {
 			if (!started) this.giveBack();
 		}
-		return { round: this.round, sent: this.limit.sent(Date.now(), waiting) };
+		return { round: this.round, sent: this.limit.sent(Date.now(), this.inFlight, waiting) };
 	}
 
 	/** Waits `ms` before a request tries again (ends at once on Stop, with RunStopped). */

@@ -55,7 +55,7 @@ const before = (a, b) => a.at < b.at || (a.at === b.at && a.order < b.order);
 
 /**
  * Sends `count` requests through `limit` to a provider that works on `capacity` requests
- * at once, `latencyMs` each, and queues the others. n8n spends `cpuMs` on each request
+ * at once, `latencyMs` each (±10%), and queues the others. n8n spends `cpuMs` on each request
  * (half building it, half handling its answer), and now and then stalls for up to
  * `stallMs`. Returns the requests at the provider over time (queued ones included) and
  * when the last answer was handled.
@@ -78,7 +78,8 @@ function simulate(limit, count, { latencyMs = 100, capacity = Infinity, cpuMs = 
 	const atProvider = () => timeline.push({ at: now, atProvider: working + queued.length, limit: limit.current });
 	const work = (request) => {
 		working++;
-		events.push(now + latencyMs, () => {
+		// A provider's answers vary a little (±10% here): answers never come in lockstep.
+		events.push(now + latencyMs * (0.9 + 0.2 * next()), () => {
 			working--;
 			if (queued.length > 0) work(queued.shift());
 			atProvider();
@@ -95,7 +96,7 @@ function simulate(limit, count, { latencyMs = 100, capacity = Infinity, cpuMs = 
 		while (sent < count && inFlight < limit.current) {
 			inFlight++;
 			sent++;
-			const request = { sent: limit.sent(now, sent < count || inFlight >= limit.current) };
+			const request = { sent: limit.sent(now, inFlight, sent < count || inFlight >= limit.current) };
 			cpu(cpuMs / 2, () => {
 				if (working < capacity) work(request);
 				else queued.push(request);
@@ -127,7 +128,7 @@ const mostAtProvider = (timeline, from = 0) => Math.max(...timeline.filter((poin
 test('one request until the first answer (it fetches any token), then 16', () => {
 	const limit = new ConcurrencyLimit(ADAPTIVE_MAX_CONCURRENCY);
 	expect(limit.current).toBe(1);
-	limit.answered(limit.sent(0, true), 100);
+	limit.answered(limit.sent(0, 1, true), 100);
 	expect(limit.current).toBe(16);
 });
 
@@ -210,7 +211,7 @@ test('answers while most of the limit is unused do not lower or raise it', () =>
 	const limit = new ConcurrencyLimit(ADAPTIVE_MAX_CONCURRENCY);
 	simulate(limit, 1000, { capacity: 20, latencyMs: 10 });
 	const before = limit.current;
-	for (let n = 0; n < 1000; n++) limit.answered(limit.sent(100000 + 20 * n, false), 100000 + 20 * n + 10);
+	for (let n = 0; n < 1000; n++) limit.answered(limit.sent(100000 + 20 * n, 1, false), 100000 + 20 * n + 10);
 	expect(limit.current).toBeGreaterThanOrEqual(before * 0.75);
 	expect(limit.current).toBeLessThanOrEqual(before * 1.25);
 });
