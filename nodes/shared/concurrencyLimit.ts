@@ -9,58 +9,61 @@ export const ADAPTIVE_MAX_CONCURRENCY = 500;
 // After the first answer (which fetched any token): a provider answers this many requests
 // at once before the limit knows more.
 const INITIAL_LIMIT = 16;
-// Never fewer on the answers' timing alone: with 4 in flight a slow answer or two does not
-// stall the run. A 429 or 503 still takes it lower.
+// Never fewer on the answers' timing alone, so a few slow answers cannot stall a run. A 429
+// or 503 still takes it lower.
 const MIN_LIMIT = 4;
-// While starting, twice what the answers show the provider handles: the limit doubles per
-// round trip while answers per second keep rising.
-const STARTUP_GAIN = 2.89;
-// Starting also ends at an answer that took twice the fastest: requests are queuing.
+// While starting, each answer within 1.5 × the unloaded time adds two requests, so the
+// limit triples per round trip while the provider keeps up (TCP's slow start).
+const STARTUP_STEP = 2;
+const KEPT_UP = 1.5;
+// Starting ends at an answer that took twice the unloaded time (requests are queuing), or
+// after three round trips in which answers per second grew by less than a quarter.
 const QUEUED = 2;
-// Starting ends after three round trips whose answers per second grew by less than a quarter.
 const GROWTH_SIGN = 1.25;
 const FLAT_ROUNDS = 3;
-// Then, per round trip: a quarter more to see whether more requests bring more answers per
-// second, a quarter fewer to empty the queue that made at the provider, then as many as it
-// handles. Every second cycle empties it further (half), so the fastest answer seen is the
-// provider's own, not one slowed by our queue. A probe that found more answers per second
-// is repeated at once.
-const PROBE_GAINS = [1.25, 0.75, 1, 1, 1, 1, 1, 1, 1.25, 0.5, 1, 1, 1, 1, 1, 1];
+// Then, per round trip: a quarter more, to see whether more requests bring more answers
+// per second; a quarter fewer, to empty the queue that made; then as many as the provider
+// handles. Every second cycle empties it further (half), so the unloaded time is measured
+// without our own queue in it. A probe that brought more answers per second is repeated.
+const PROBE_GAINS = [1.2, 0.75, 1, 1, 1, 1, 1, 1, 1.2, 0.5, 1, 1, 1, 1, 1, 1];
 const PROBE_PAID = 1.1;
-// The fastest answer over the last 20 round trips (a whole cycle and its deep emptying),
-// and the most answers per second over the last 10: old enough to hold the provider's
-// best, recent enough to follow it when it changes, and to forget answers that n8n's own
-// work on other items delayed.
+const CRUISE = 1;
+// The unloaded time is the lowest of the last 20 round trips' average answer times (a
+// whole cycle with its deep emptying); answers per second are the highest of the last 10
+// round trips'. Old enough to hold the provider's best, recent enough to follow it when it
+// changes and to forget the times n8n's own work on other items added.
 const FLOOR_ROUNDS = 20;
 const RATE_ROUNDS = 10;
 
 /** What the limit knew when a request was sent; handed back with its answer. */
 export interface Sent {
 	at: number;
-	delivered: number;
-	deliveredAt: number;
 	/** Requests in flight with this one. */
 	inFlight: number;
-	/** Fewer requests were ready than the limit allowed: its answers do not show the provider's best. */
+	/** Answers counted before it was sent: rounds end on the first answer to a later request. */
+	delivered: number;
+	/** Fewer requests were ready than the limit allowed. */
 	underused: boolean;
 }
 
+/** One round trip's answers: the requests out when each was sent, and their times. */
 interface Round {
-	startAt: number;
-	startDelivered: number;
-	floorMs: number;
-	rate: number;
+	inFlight: number;
+	latencyMs: number;
+	answers: number;
+	full: boolean;
 }
 
 /**
- * How many requests may be in flight, found as TCP BBR finds a connection's window: from
- * the most answers per second seen lately (the rate) and the fastest answer seen lately
- * (the floor). Rate × floor is how many requests the provider works on at once without
- * queuing them; more only add waiting, at the provider or in n8n. While starting, the limit
- * is about three times that, so it triples per round trip while the rate keeps rising; when
- * the rate stops rising, it settles at rate × floor and probes a quarter above it every
- * eight round trips. A 429 or 503 halves it; it then grows back by a quarter per round trip
- * without one. It never exceeds `ceiling`.
+ * How many requests may be in flight, found as TCP BBR finds a connection's window, from
+ * two figures of recent round trips: the most answers per millisecond (requests out ÷
+ * their answer time, by Little's law) and the unloaded answer time (the lowest round
+ * trip average). Their product is how many requests the provider, and n8n, work on at
+ * once without queuing them; more only wait, at the provider or in n8n, and bring no more
+ * answers per second. While starting, the limit is about three times that, so it triples
+ * per round trip while answers per second keep rising; then it stays at that product,
+ * probing a quarter above it every eight round trips. A 429 or 503 halves it; it then
+ * grows back by a quarter per round trip without one. It never exceeds `ceiling`.
  */
 export class ConcurrencyLimit {
 	private limit = 1;
@@ -68,8 +71,6 @@ export class ConcurrencyLimit {
 	private phase: 'first' | 'startup' | 'probe' = 'first';
 
 	private delivered = 0;
-
-	private deliveredAt: number | undefined;
 
 	private roundEndsAt = 0;
 
@@ -97,67 +98,64 @@ export class ConcurrencyLimit {
 	 * `waiting`: more requests are ready than the limit lets go.
 	 */
 	sent(now: number, inFlight: number, waiting: boolean): Sent {
-		this.deliveredAt ??= now;
-		return { at: now, delivered: this.delivered, deliveredAt: this.deliveredAt, inFlight, underused: !waiting };
+		return { at: now, inFlight, delivered: this.delivered, underused: !waiting };
 	}
 
 	/** A successful answer to the request `sent`, arrived at `now`. */
 	answered(sent: Sent, now: number): void {
 		this.delivered++;
 		const latencyMs = Math.max(1, now - sent.at);
-
-		const newRound = this.rounds.length === 0 || sent.delivered >= this.roundEndsAt;
-		if (newRound) {
+		if (this.rounds.length === 0 || sent.delivered >= this.roundEndsAt) {
 			this.roundEndsAt = this.delivered;
 			if (this.rounds.length > 0) this.roundEnded();
-			// A round without a full limit's answer is carried on: idle time must not age the
-			// rate and floor the provider showed.
-			if (this.rounds.length === 0 || this.rounds[this.rounds.length - 1].rate > 0) {
-				this.rounds.push({ startAt: now, startDelivered: this.delivered, floorMs: Infinity, rate: 0 });
+			// A round without a full limit's answer is carried on: idle time must not age
+			// what the provider showed.
+			if (this.rounds.length === 0 || this.rounds[this.rounds.length - 1].full) {
+				this.rounds.push({ inFlight: 0, latencyMs: 0, answers: 0, full: false });
 				if (this.rounds.length > FLOOR_ROUNDS) this.rounds.shift();
 			}
 		}
 		const round = this.rounds[this.rounds.length - 1];
-		round.floorMs = Math.min(round.floorMs, latencyMs);
-		// Answers per millisecond since the round before this one began, over at least the
-		// fastest answer's time: over one round trip alone, answers that came together at its
-		// start and end would count as a higher rate than the provider's.
-		const since = this.rounds.length > 1 ? this.rounds[this.rounds.length - 2] : round;
-		const rate = (this.delivered - since.startDelivered) / Math.max(now - since.startAt, this.floorMs());
-		// An underused limit's answers come slower than the provider could: they only count when
-		// they beat the rate seen so far.
-		if (!sent.underused || rate > this.rate()) round.rate = Math.max(round.rate, rate);
+		round.inFlight += sent.inFlight;
+		round.latencyMs += latencyMs;
+		round.answers++;
+		if (!sent.underused) round.full = true;
 
-		if (this.phase === 'first') this.phase = 'startup';
-		else if (this.phase === 'startup' && !sent.underused && latencyMs > QUEUED * this.floorMs()) this.endStartup();
-		this.limit = this.target();
+		if (this.phase === 'first') {
+			this.phase = 'startup';
+			this.limit = INITIAL_LIMIT;
+		} else if (this.phase === 'startup' && !sent.underused) {
+			const floorMs = this.floorMs();
+			if (latencyMs > QUEUED * floorMs) this.endStartup();
+			else if (latencyMs <= KEPT_UP * floorMs) this.limit += STARTUP_STEP;
+		}
+		if (this.phase === 'probe') this.limit = this.target();
+		this.limit = Math.max(1, Math.min(this.ceiling, this.congestionCap, this.limit));
 	}
 
 	/** The provider said it is overloaded or limiting (429, 503): half as many requests. */
 	congested(): void {
 		if (this.phase !== 'first') this.phase = 'probe';
 		this.congestionCap = Math.max(1, this.current / 2);
-		this.limit = this.congestionCap;
+		this.limit = Math.min(this.limit, this.congestionCap);
 	}
 
 	private roundEnded(): void {
 		this.congestionCap *= GROWTH_SIGN;
 		const rate = this.rate();
-		const last = this.rounds[this.rounds.length - 1];
 		if (this.phase === 'startup') {
 			// Rounds whose requests did not fill the limit say nothing about more requests.
-			if (last.rate === 0) return;
+			if (!this.rounds[this.rounds.length - 1].full) return;
 			if (rate >= this.rateAtGrowth * GROWTH_SIGN) {
 				this.rateAtGrowth = rate;
 				this.flatRounds = 0;
 			} else if (++this.flatRounds >= FLAT_ROUNDS) this.endStartup();
 			return;
 		}
-		// The probe's answers come in the round after it: judge it then. One that found more
-		// answers per second is repeated at once.
-		const paid = PROBE_GAINS[this.probeIndex - 1] > PROBE_GAINS[2] && rate >= this.rateBeforeProbe * PROBE_PAID;
+		// The probe's answers come in the round after it: judge it then.
+		const paid = PROBE_GAINS[this.probeIndex - 1] > CRUISE && rate >= this.rateBeforeProbe * PROBE_PAID;
 		this.probeIndex = paid ? this.probeIndex - 1 : (this.probeIndex + 1) % PROBE_GAINS.length;
-		if (PROBE_GAINS[this.probeIndex] > PROBE_GAINS[2]) this.rateBeforeProbe = rate;
+		if (PROBE_GAINS[this.probeIndex] > CRUISE) this.rateBeforeProbe = rate;
 	}
 
 	private endStartup(): void {
@@ -167,23 +165,24 @@ export class ConcurrencyLimit {
 		this.rateBeforeProbe = this.rate();
 	}
 
+	/** The unloaded answer time: the lowest round trip average. */
 	private floorMs(): number {
-		return Math.min(...this.rounds.map((round) => round.floorMs));
+		let floor = Infinity;
+		for (const round of this.rounds) if (round.answers > 0) floor = Math.min(floor, round.latencyMs / round.answers);
+		return floor;
 	}
 
-	/** The most answers per millisecond over the recent rounds. */
+	/** The most answers per millisecond of the recent rounds. */
 	private rate(): number {
 		let best = 0;
-		for (let i = Math.max(0, this.rounds.length - RATE_ROUNDS); i < this.rounds.length; i++) best = Math.max(best, this.rounds[i].rate);
+		for (let i = Math.max(0, this.rounds.length - RATE_ROUNDS); i < this.rounds.length; i++) {
+			const round = this.rounds[i];
+			if (round.answers > 0) best = Math.max(best, round.inFlight / round.latencyMs);
+		}
 		return best;
 	}
 
 	private target(): number {
-		const handled = this.rate() * this.floorMs();
-		const wanted =
-			this.phase === 'startup'
-				? Math.max(INITIAL_LIMIT, STARTUP_GAIN * handled)
-				: Math.max(MIN_LIMIT, PROBE_GAINS[this.probeIndex] * handled);
-		return Math.max(1, Math.min(this.ceiling, this.congestionCap, wanted));
+		return Math.max(MIN_LIMIT, PROBE_GAINS[this.probeIndex] * this.rate() * this.floorMs());
 	}
 }

@@ -106,7 +106,7 @@ test('only the last second of successes is remembered, however long the run', ()
 	try {
 		for (let ms = 0; ms < 60_000; ms += 10) {
 			now.mockReturnValue(ms);
-			pace.release({ round: 0, sentAt: ms }, 'ok');
+			pace.release({ round: 0, sent: { at: ms, inFlight: 1, delivered: 0, underused: true } }, 'ok');
 		}
 	} finally {
 		now.mockRestore();
