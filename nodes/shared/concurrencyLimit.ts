@@ -21,13 +21,14 @@ const KEPT_UP = 1.5;
 const QUEUED = 2;
 const GROWTH_SIGN = 1.25;
 const FLAT_ROUNDS = 3;
-// Then, per round trip: a quarter more, to see whether more requests bring more answers
-// per second; a quarter fewer, to empty the queue that made; then as many as the provider
-// handles. Every second cycle empties it further (half), so the unloaded time is measured
-// without our own queue in it. A probe that brought more answers per second is repeated.
-const PROBE_GAINS = [1.2, 0.75, 1, 1, 1, 1, 1, 1, 1.2, 0.5, 1, 1, 1, 1, 1, 1];
-const PROBE_PAID = 1.1;
+// Then, per round trip, times what the provider handles at once: a fifth more, to see
+// whether more requests bring more answers per second (at most 1.2 × a provider's capacity
+// in flight); a quarter fewer, to empty the queue that made; then just that. Every second
+// cycle empties it further (half), so the unloaded time is measured without our own queue
+// in it. A probe that brought a tenth more answers per second is repeated at once.
 const CRUISE = 1;
+const PROBE_GAINS = [1.2, 0.75, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, 1.2, 0.5, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE];
+const PROBE_PAID = 1.1;
 // The unloaded time is the lowest of the last 20 round trips' average answer times (a
 // whole cycle with its deep emptying); answers per second are the highest of the last 10
 // round trips'. Old enough to hold the provider's best, recent enough to follow it when it
@@ -57,13 +58,15 @@ interface Round {
 /**
  * How many requests may be in flight, found as TCP BBR finds a connection's window, from
  * two figures of recent round trips: the most answers per millisecond (requests out ÷
- * their answer time, by Little's law) and the unloaded answer time (the lowest round
- * trip average). Their product is how many requests the provider, and n8n, work on at
- * once without queuing them; more only wait, at the provider or in n8n, and bring no more
- * answers per second. While starting, the limit is about three times that, so it triples
- * per round trip while answers per second keep rising; then it stays at that product,
- * probing a quarter above it every eight round trips. A 429 or 503 halves it; it then
- * grows back by a quarter per round trip without one. It never exceeds `ceiling`.
+ * their answer time, by Little's law) and the unloaded answer time (the lowest round trip
+ * average). Their product is how many requests the provider, and n8n, work on at once
+ * without queuing them; more only wait, at the provider or in n8n's own queue, and bring
+ * no more answers per second. Neither figure is the fastest answer ever: n8n's work on
+ * other items slows every answer, and the limit must not read that as the provider
+ * queuing. While starting, the limit triples per round trip until answers slow down or
+ * stop coming faster; then it stays at that product, probing a fifth above it every eight
+ * round trips. A 429 or 503 halves it; it then grows back by a quarter per round trip
+ * without one. It never exceeds `ceiling`.
  */
 export class ConcurrencyLimit {
 	private limit = 1;
