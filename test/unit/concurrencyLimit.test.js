@@ -72,7 +72,7 @@ function simulate(limit, count, { latencyMs = 100, capacity = Infinity, cpuMs = 
 	const queued = [];
 	const timeline = [];
 	// n8n's own stalls: one every 50 ms on average, up to `stallMs` long, the same for
-	// every runner (their own seed). A stall holds the CPU whatever is queued on it.
+	// every runner (a seed of their own). A stall holds the CPU whatever is queued on it.
 	const stalls = [];
 	const nextStall = random(seed + 1);
 	let stallIndex = 0;
@@ -97,7 +97,7 @@ function simulate(limit, count, { latencyMs = 100, capacity = Infinity, cpuMs = 
 		cpuFreeAt = at + left;
 		events.push(cpuFreeAt, then);
 	};
-	const atProvider = () => timeline.push({ at: now, atProvider: working + queued.length, limit: limit.current });
+	const atProvider = () => timeline.push({ at: now, atProvider: working + queued.length });
 	const work = (request) => {
 		working++;
 		// A provider's answers vary a little (±10% here): answers never come in lockstep.
@@ -218,7 +218,7 @@ test('a 429 or 503 halves the limit, below 4 too; it grows back while none comes
 	simulate(limit, 1000, { capacity: 20, latencyMs: 10 });
 	const before = limit.current;
 	limit.congested();
-	expect(limit.current).toBe(Math.floor(before / 2));
+	expect(limit.current).toBe(Math.round(before / 2));
 	for (let n = 0; n < 4; n++) limit.congested();
 	expect(limit.current).toBeLessThan(4);
 	simulate(limit, 2000, { capacity: 20, latencyMs: 10, startAt: 100000 });
