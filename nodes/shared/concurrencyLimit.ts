@@ -6,80 +6,186 @@
  */
 export const ADAPTIVE_MAX_CONCURRENCY = 500;
 
-// Latency counts as "near its floor" up to 1.2 × the floor plus 10 ms: a provider's
-// answers vary a little, and n8n's own work on other items adds a few milliseconds.
-const TOLERANCE = 1.2;
-const SLACK_MS = 10;
 // After the first answer (which fetched any token): a provider answers this many requests
-// at once before the limit knows more. A burst this small drains within a second even at
-// a provider that handles 5 at a time in 100 ms.
+// at once before the limit knows more.
 const INITIAL_LIMIT = 16;
-// Slower answers alone never bring the limit below 10, the fixed limit of earlier versions:
-// on a busy n8n its own work on other items delays answers by tens of milliseconds, which
-// looks like a provider queuing (the benchmark saw the limit fall to 4 that way). A provider
-// that cannot take 10 at once says so with 429 or 503, which still halves the limit.
-const MIN_LIMIT = 10;
-// Growth per answer near the floor while starting (three times the limit per round trip),
-// then per round trip once past the start (a tenth more requests).
-const START_GROWTH = 2;
-const GROWTH = 0.1;
+// Never fewer on the answers' timing alone, so a few slow answers cannot stall a run. A 429
+// or 503 still takes it lower.
+const MIN_LIMIT = 4;
+// While starting, each answer within 1.5 × the unloaded time adds two requests, so the
+// limit triples per round trip while the provider keeps up (TCP's slow start).
+const STARTUP_STEP = 2;
+const KEPT_UP = 1.5;
+// Starting ends at an answer that took twice the unloaded time (requests are queuing), or
+// after three round trips in which answers per second grew by less than a quarter.
+const QUEUED = 2;
+const GROWTH_SIGN = 1.25;
+const FLAT_ROUNDS = 3;
+// Then, per round trip, times what the provider handles at once: a fifth more, to see
+// whether more requests bring more answers per second (at most 1.2 × a provider's capacity
+// in flight); a quarter fewer, to empty the queue that made; then just that. Every second
+// cycle empties it further (half), so the unloaded time is measured without our own queue
+// in it. A probe that brought a tenth more answers per second is repeated at once.
+const CRUISE = 1;
+const PROBE_GAINS = [1.2, 0.75, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, 1.2, 0.5, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE];
+const PROBE_PAID = 1.1;
+// The unloaded time is the lowest of the last 20 round trips' average answer times (a
+// whole cycle with its deep emptying); answers per second are the highest of the last 10
+// round trips'. Old enough to hold the provider's best, recent enough to follow it when it
+// changes and to forget the times n8n's own work on other items added.
+const FLOOR_ROUNDS = 20;
+const RATE_ROUNDS = 10;
+
+/** What the limit knew when a request was sent; handed back with its answer. */
+export interface Sent {
+	at: number;
+	/** Requests in flight with this one. */
+	inFlight: number;
+	/** Answers counted before it was sent: rounds end on the first answer to a later request. */
+	delivered: number;
+	/** Fewer requests were ready than the limit allowed. */
+	underused: boolean;
+}
+
+/** One round trip's answers: the requests out when each was sent, and their times. */
+interface Round {
+	inFlight: number;
+	latencyMs: number;
+	answers: number;
+	full: boolean;
+}
 
 /**
- * How many requests may be in flight, found from the provider's answers as TCP Vegas
- * and Netflix's gradient limit do. While answers come back about as fast as the fastest
- * seen (the floor), the provider has spare capacity: after the first answer the limit
- * starts at 16 and triples per round trip, then grows by a tenth per round trip. When
- * answers take longer, requests are queuing at the provider: the first time, the limit
- * halves (growth overshot); after that it moves, over about one round trip, to what
- * would bring latency back near the floor, but not below 10. A 429 or 503 halves it.
- * It never exceeds `ceiling`.
+ * How many requests may be in flight, found as TCP BBR finds a connection's window, from
+ * two figures of recent round trips: the most answers per millisecond (requests out ÷
+ * their answer time, by Little's law) and the unloaded answer time (the lowest round trip
+ * average). Their product is how many requests the provider, and n8n, work on at once
+ * without queuing them; more only wait, at the provider or in n8n's own queue, and bring
+ * no more answers per second. Neither figure is the fastest answer ever: n8n's work on
+ * other items slows every answer, and the limit must not read that as the provider
+ * queuing. While starting, the limit triples per round trip until answers slow down or
+ * stop coming faster; then it stays at that product, probing a fifth above it every eight
+ * round trips. A 429 or 503 halves it; it then grows back by a quarter per round trip
+ * without one. It never exceeds `ceiling`.
  */
 export class ConcurrencyLimit {
 	private limit = 1;
 
-	private slowStart = true;
+	private phase: 'first' | 'startup' | 'probe' = 'first';
 
-	private floorMs = Infinity;
+	private delivered = 0;
 
-	private answers = 0;
+	private roundEndsAt = 0;
+
+	private rounds: Round[] = [];
+
+	private rateAtGrowth = 0;
+
+	private flatRounds = 0;
+
+	private probeIndex = 0;
+
+	private rateBeforeProbe = 0;
+
+	/** Set by a 429 or 503: the limit stays at or below it, and it grows back per round trip. */
+	private congestionCap = Infinity;
 
 	constructor(private readonly ceiling: number) {}
 
 	get current(): number {
-		return Math.max(1, Math.min(this.ceiling, Math.floor(this.limit)));
+		return Math.max(1, Math.min(this.ceiling, Math.round(this.limit)));
 	}
 
-	/** An answer that took `latencyMs`, with `inFlight` requests (this one included) out. */
-	answered(latencyMs: number, inFlight: number): void {
-		this.floorMs = Math.min(this.floorMs, latencyMs);
-		const nearFloorMs = this.floorMs * TOLERANCE + SLACK_MS;
-		if (latencyMs <= nearFloorMs) {
-			this.answers++;
-			if (this.answers === 1 && this.slowStart) {
-				this.limit = Math.max(this.limit, INITIAL_LIMIT);
-			} else {
-				// With most of the limit unused (items run out, or a rate limit spaces the
-				// requests), answers say nothing about more requests: no growth.
-				if (inFlight * 2 < this.limit) return;
-				// Each answer adds its share, so the limit grows per round trip, not per answer.
-				this.limit += this.slowStart ? START_GROWTH : GROWTH;
+	/**
+	 * Call when a request is sent, with `inFlight` requests out (this one included);
+	 * `waiting`: more requests are ready than the limit lets go.
+	 */
+	sent(now: number, inFlight: number, waiting: boolean): Sent {
+		return { at: now, inFlight, delivered: this.delivered, underused: !waiting };
+	}
+
+	/** A successful answer to the request `sent`, arrived at `now`. */
+	answered(sent: Sent, now: number): void {
+		this.delivered++;
+		const latencyMs = Math.max(1, now - sent.at);
+		if (this.rounds.length === 0 || sent.delivered >= this.roundEndsAt) {
+			this.roundEndsAt = this.delivered;
+			if (this.rounds.length > 0) this.roundEnded();
+			// A round without a full limit's answer is carried on: idle time must not age
+			// what the provider showed.
+			if (this.rounds.length === 0 || this.rounds[this.rounds.length - 1].full) {
+				this.rounds.push({ inFlight: 0, latencyMs: 0, answers: 0, full: false });
+				if (this.rounds.length > FLOOR_ROUNDS) this.rounds.shift();
 			}
-		} else if (this.slowStart) {
-			// Growth overshoots by up to three times what the provider handled: halve it, and
-			// let the latency take it down further.
-			this.slowStart = false;
-			this.limit = Math.max(MIN_LIMIT, this.limit / 2);
-		} else if (this.limit > MIN_LIMIT) {
-			// Spread over the answers of a round trip, so one slow answer moves it little.
-			const target = (this.limit * nearFloorMs) / latencyMs;
-			this.limit = Math.max(MIN_LIMIT, this.limit + (target - this.limit) / this.limit);
 		}
-		this.limit = Math.max(1, Math.min(this.ceiling, this.limit));
+		const round = this.rounds[this.rounds.length - 1];
+		round.inFlight += sent.inFlight;
+		round.latencyMs += latencyMs;
+		round.answers++;
+		if (!sent.underused) round.full = true;
+
+		if (this.phase === 'first') {
+			this.phase = 'startup';
+			this.limit = INITIAL_LIMIT;
+		} else if (this.phase === 'startup' && !sent.underused) {
+			const floorMs = this.floorMs();
+			if (latencyMs > QUEUED * floorMs) this.endStartup();
+			else if (latencyMs <= KEPT_UP * floorMs) this.limit += STARTUP_STEP;
+		}
+		if (this.phase === 'probe') this.limit = this.target();
+		this.limit = Math.max(1, Math.min(this.ceiling, this.congestionCap, this.limit));
 	}
 
 	/** The provider said it is overloaded or limiting (429, 503): half as many requests. */
 	congested(): void {
-		this.slowStart = false;
-		this.limit = Math.max(1, this.limit / 2);
+		if (this.phase !== 'first') this.phase = 'probe';
+		this.congestionCap = Math.max(1, this.current / 2);
+		this.limit = Math.min(this.limit, this.congestionCap);
+	}
+
+	private roundEnded(): void {
+		this.congestionCap *= GROWTH_SIGN;
+		const rate = this.rate();
+		if (this.phase === 'startup') {
+			// Rounds whose requests did not fill the limit say nothing about more requests.
+			if (!this.rounds[this.rounds.length - 1].full) return;
+			if (rate >= this.rateAtGrowth * GROWTH_SIGN) {
+				this.rateAtGrowth = rate;
+				this.flatRounds = 0;
+			} else if (++this.flatRounds >= FLAT_ROUNDS) this.endStartup();
+			return;
+		}
+		// The probe's answers come in the round after it: judge it then.
+		const paid = PROBE_GAINS[this.probeIndex - 1] > CRUISE && rate >= this.rateBeforeProbe * PROBE_PAID;
+		this.probeIndex = paid ? this.probeIndex - 1 : (this.probeIndex + 1) % PROBE_GAINS.length;
+		if (PROBE_GAINS[this.probeIndex] > CRUISE) this.rateBeforeProbe = rate;
+	}
+
+	private endStartup(): void {
+		this.phase = 'probe';
+		// Start with the round that empties the queue starting built up.
+		this.probeIndex = 9;
+		this.rateBeforeProbe = this.rate();
+	}
+
+	/** The unloaded answer time: the lowest round trip average. */
+	private floorMs(): number {
+		let floor = Infinity;
+		for (const round of this.rounds) if (round.answers > 0) floor = Math.min(floor, round.latencyMs / round.answers);
+		return floor;
+	}
+
+	/** The most answers per millisecond of the recent rounds. */
+	private rate(): number {
+		let best = 0;
+		for (let i = Math.max(0, this.rounds.length - RATE_ROUNDS); i < this.rounds.length; i++) {
+			const round = this.rounds[i];
+			if (round.answers > 0) best = Math.max(best, round.inFlight / round.latencyMs);
+		}
+		return best;
+	}
+
+	private target(): number {
+		return Math.max(MIN_LIMIT, PROBE_GAINS[this.probeIndex] * this.rate() * this.floorMs());
 	}
 }

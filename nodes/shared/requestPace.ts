@@ -1,20 +1,19 @@
-import { sleep } from 'n8n-workflow';
 import { cancellableWait, RunStopped, untilStopped } from './cancellableWait';
-import { ADAPTIVE_MAX_CONCURRENCY, ConcurrencyLimit } from './concurrencyLimit';
+import { ADAPTIVE_MAX_CONCURRENCY, ConcurrencyLimit, type Sent } from './concurrencyLimit';
 
 export type Outcome = 'ok' | 'congested' | 'other';
 
 /** A request let through by the pace: when it was sent, and in which round. */
 export interface Ticket {
 	round: number;
-	sentAt: number;
+	sent: Sent;
 }
 
 /**
  * The pace of one node execution's requests. How many may be in flight is a
  * ConcurrencyLimit: it starts at one request (so a token is fetched once, by the first
- * request), grows while answers come back as fast as ever, shrinks when they slow down
- * (the provider is queuing them) and halves on a 429/503 (once per round trip). A run of
+ * request), grows while more requests bring more answers per second, settles where they
+ * stop doing so, and halves on a 429/503 (once per round trip). A run of
  * congestion answers means the provider is limiting the request rate: then nobody
  * sends until its Retry-After (or the backoff) is over, and requests are spaced at the
  * rate the provider just accepted, a little slower, creeping up again while all is well.
@@ -37,15 +36,6 @@ export class RequestPace {
 	private startGapMs = 0;
 
 	private nextStartAt = 0;
-
-	/**
-	 * How long n8n's event loop takes to come round to a callback (smoothed). Every
-	 * latency includes it twice (sending, and handling the answer), and it grows with the
-	 * work n8n does on other items and other workflows: it is not the provider's.
-	 */
-	private loopLagMs = 0;
-
-	private probingLag = false;
 
 	/** Times of the successes of the last second (older ones are dropped as new ones come). */
 	private recentSuccesses: number[] = [];
@@ -97,6 +87,8 @@ export class RequestPace {
 				}
 			}
 		}
+		// Requests ready beyond this one, and no spacing: its answer shows what the limit allows.
+		const waiting = (this.waiting.length > 0 || this.inFlight >= this.allowed()) && this.startGapMs === 0;
 		const now = Date.now();
 		const startAt = Math.max(now, this.resumeAt, this.nextStartAt);
 		this.nextStartAt = startAt + this.startGapMs;
@@ -107,7 +99,7 @@ export class RequestPace {
 		} finally {
 			if (!started) this.giveBack();
 		}
-		return { round: this.round, sentAt: Date.now() };
+		return { round: this.round, sent: this.limit.sent(Date.now(), this.inFlight, waiting) };
 	}
 
 	/** Waits `ms` before a request tries again (ends at once on Stop, with RunStopped). */
@@ -121,14 +113,13 @@ export class RequestPace {
 	}
 
 	/** Frees the slot of a request, adjusting the pace to how it went. */
-	release({ round, sentAt }: Ticket, outcome: Outcome, retryInMs = 0): void {
+	release({ round, sent }: Ticket, outcome: Outcome, retryInMs = 0): void {
 		const now = Date.now();
 		if (outcome === 'ok') {
 			this.congestedInARow = 0;
 			this.recentSuccesses.push(now);
 			while (now - this.recentSuccesses[0] >= 1000) this.recentSuccesses.shift();
-			this.probeLoopLag();
-			this.limit.answered(Math.max(0, now - sentAt - 2 * this.loopLagMs), this.inFlight);
+			this.limit.answered(sent, now);
 			if (this.startGapMs > 0) {
 				// Half a request per second faster each second: slow enough that a provider's
 				// limit is met again only every few seconds, each time costing a pause.
@@ -147,17 +138,6 @@ export class RequestPace {
 			}
 		}
 		this.giveBack();
-	}
-
-	/** Measures how long a zero wait takes now: the time n8n's event loop takes to come round. */
-	private probeLoopLag(): void {
-		if (this.probingLag) return;
-		this.probingLag = true;
-		const from = Date.now();
-		void sleep(0).then(() => {
-			this.loopLagMs = this.loopLagMs * 0.7 + (Date.now() - from) * 0.3;
-			this.probingLag = false;
-		});
 	}
 
 	/** Frees a slot and hands free slots to the requests waiting, first in line first. */

@@ -3,8 +3,8 @@ const { RequestPace } = require('../../dist/nodes/shared/requestPace');
 
 /**
  * Starts `count` requests that each take `ms`, answering with `outcome(n)`; returns the
- * peak in flight. The pace's clock stands still meanwhile, so every answer looks as fast
- * as the fastest (latency is the concurrency limit's business, tested on its own).
+ * peak in flight. The pace's clock stands still meanwhile, so every answer looks instant
+ * (latency is the concurrency limit's business, tested on its own).
  */
 async function drive(pace, count, ms, outcome = () => 'ok') {
 	const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.now());
@@ -106,7 +106,7 @@ test('only the last second of successes is remembered, however long the run', ()
 	try {
 		for (let ms = 0; ms < 60_000; ms += 10) {
 			now.mockReturnValue(ms);
-			pace.release({ round: 0, sentAt: ms }, 'ok');
+			pace.release({ round: 0, sent: { at: ms, inFlight: 1, delivered: 0, underused: true } }, 'ok');
 		}
 	} finally {
 		now.mockRestore();
