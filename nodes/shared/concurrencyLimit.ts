@@ -27,7 +27,8 @@ const FLAT_ROUNDS = 3;
 // cycle empties it further (half), so the unloaded time is measured without our own queue
 // in it. A probe that brought a tenth more answers per second is repeated at once.
 const CRUISE = 1;
-const PROBE_GAINS = [1.2, 0.75, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, 1.2, 0.5, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE];
+const DEEP_EMPTYING = 0.5;
+const PROBE_GAINS = [1.2, 0.75, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, 1.2, DEEP_EMPTYING, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE, CRUISE];
 const PROBE_PAID = 1.1;
 // The unloaded time is the lowest of the last 20 round trips' average answer times (a
 // whole cycle with its deep emptying); answers per second are the highest of the last 10
@@ -164,7 +165,7 @@ export class ConcurrencyLimit {
 	private endStartup(): void {
 		this.phase = 'probe';
 		// Start with the round that empties the queue starting built up.
-		this.probeIndex = 9;
+		this.probeIndex = PROBE_GAINS.indexOf(DEEP_EMPTYING);
 		this.rateBeforeProbe = this.rate();
 	}
 
