@@ -51,6 +51,8 @@ export interface Sent {
 /** One round trip's answers: the requests out when each was sent, and their times. */
 interface Round {
 	inFlight: number;
+	/** The fewest answers counted when any of its requests was sent. */
+	firstSent: number;
 	latencyMs: number;
 	answers: number;
 	full: boolean;
@@ -88,6 +90,9 @@ export class ConcurrencyLimit {
 
 	private rateBeforeProbe = 0;
 
+	/** Set when starting ends: the emptying lasts until a round's requests were all sent after it. */
+	private drainingFrom: number | undefined;
+
 	/** Set by a 429 or 503: the limit stays at or below it, and it grows back per round trip. */
 	private congestionCap = Infinity;
 
@@ -115,12 +120,13 @@ export class ConcurrencyLimit {
 			// A round without a full limit's answer is carried on: idle time must not age
 			// what the provider showed.
 			if (this.rounds.length === 0 || this.rounds[this.rounds.length - 1].full) {
-				this.rounds.push({ inFlight: 0, latencyMs: 0, answers: 0, full: false });
+				this.rounds.push({ inFlight: 0, firstSent: sent.delivered, latencyMs: 0, answers: 0, full: false });
 				if (this.rounds.length > FLOOR_ROUNDS) this.rounds.shift();
 			}
 		}
 		const round = this.rounds[this.rounds.length - 1];
 		round.inFlight += sent.inFlight;
+		round.firstSent = Math.min(round.firstSent, sent.delivered);
 		round.latencyMs += latencyMs;
 		round.answers++;
 		if (!sent.underused) round.full = true;
@@ -156,6 +162,10 @@ export class ConcurrencyLimit {
 			} else if (++this.flatRounds >= FLAT_ROUNDS) this.endStartup();
 			return;
 		}
+		if (this.drainingFrom !== undefined) {
+			if (this.rounds[this.rounds.length - 1].firstSent < this.drainingFrom) return;
+			this.drainingFrom = undefined;
+		}
 		// The probe's answers come in the round after it: judge it then.
 		const paid = PROBE_GAINS[this.probeIndex - 1] > CRUISE && rate >= this.rateBeforeProbe * PROBE_PAID;
 		this.probeIndex = paid ? this.probeIndex - 1 : (this.probeIndex + 1) % PROBE_GAINS.length;
@@ -164,9 +174,12 @@ export class ConcurrencyLimit {
 
 	private endStartup(): void {
 		this.phase = 'probe';
-		// Start with the round that empties the queue starting built up.
+		// Empty the queue starting built up, until a whole round of requests sent at that
+		// pace shows the unloaded time.
 		this.probeIndex = PROBE_GAINS.indexOf(DEEP_EMPTYING);
-		this.rateBeforeProbe = this.rate();
+		this.drainingFrom = this.delivered;
+		// No probe was made yet: none is judged paid (and repeated) when emptying ends.
+		this.rateBeforeProbe = Infinity;
 	}
 
 	/** The unloaded answer time: the lowest round trip average. */

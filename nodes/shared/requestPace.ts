@@ -30,6 +30,9 @@ export class RequestPace {
 
 	private congestedInARow = 0;
 
+	/** The current run of congestion answers has been taken for a rate limit. */
+	private limitedThisRun = false;
+
 	private resumeAt = 0;
 
 	/** Milliseconds between request starts; 0 while the provider has not limited the rate. */
@@ -39,6 +42,9 @@ export class RequestPace {
 
 	/** Times of the successes of the last second (older ones are dropped as new ones come). */
 	private recentSuccesses: number[] = [];
+
+	/** Times of the 429/503 answers of the last second. */
+	private recentCongestion: number[] = [];
 
 	/**
 	 * `ceiling`: Max Concurrent Requests, or undefined to let the limit find it. `stopped`:
@@ -117,8 +123,9 @@ export class RequestPace {
 		const now = Date.now();
 		if (outcome === 'ok') {
 			this.congestedInARow = 0;
+			this.limitedThisRun = false;
 			this.recentSuccesses.push(now);
-			while (now - this.recentSuccesses[0] >= 1000) this.recentSuccesses.shift();
+			dropOlderThanASecond(this.recentSuccesses, now);
 			this.limit.answered(sent, now);
 			if (this.startGapMs > 0) {
 				// Half a request per second faster each second: slow enough that a provider's
@@ -127,14 +134,20 @@ export class RequestPace {
 				this.startGapMs = 1000 / (rate + 0.5 / rate);
 			}
 		} else if (outcome === 'congested') {
+			this.recentCongestion.push(now);
+			dropOlderThanASecond(this.recentCongestion, now);
 			if (round === this.round) {
 				this.limit.congested();
 				this.round++;
 			}
-			// A single 429 may be chance; several in a row mean the provider limits the rate.
-			if (++this.congestedInARow >= 3) {
+			// A single 429 may be chance, and so may three in a row among many successes
+			// (one answer in ten refused at random does that every thousand answers). Several
+			// in a row while a quarter of the last second's answers were refused mean the
+			// provider limits the rate; once it has, three in a row mean the pace crept past it.
+			if (++this.congestedInARow >= 3 && (this.startGapMs > 0 || this.mostlyRefused(now))) {
 				this.resumeAt = Math.max(this.resumeAt, now + retryInMs);
-				if (this.congestedInARow === 3) this.limitRateToRecentSuccesses(now);
+				if (!this.limitedThisRun) this.limitRateToRecentSuccesses(now);
+				this.limitedThisRun = true;
 			}
 		}
 		this.giveBack();
@@ -149,8 +162,13 @@ export class RequestPace {
 		}
 	}
 
+	private mostlyRefused(now: number): boolean {
+		dropOlderThanASecond(this.recentSuccesses, now);
+		return this.recentCongestion.length >= 0.25 * (this.recentCongestion.length + this.recentSuccesses.length);
+	}
+
 	private limitRateToRecentSuccesses(now: number): void {
-		this.recentSuccesses = this.recentSuccesses.filter((time) => now - time < 1000);
+		dropOlderThanASecond(this.recentSuccesses, now);
 		const accepted = this.recentSuccesses.length;
 		if (accepted === 0) return;
 		const gap = 1000 / (accepted * 0.95);
@@ -160,4 +178,9 @@ export class RequestPace {
 	private allowed(): number {
 		return this.limit.current;
 	}
+}
+
+/** Drops the times, oldest first, that are a second or more before `now`. */
+function dropOlderThanASecond(times: number[], now: number): void {
+	while (times.length > 0 && now - times[0] >= 1000) times.shift();
 }

@@ -64,11 +64,26 @@ test('three congested answers in a row pause everyone for the Retry-After', asyn
 	expect(Date.now() - before).toBeGreaterThanOrEqual(280);
 });
 
+test('three 429s in a row among many successes (random refusals) pause nobody', async () => {
+	const pace = new RequestPace(4);
+	// 30 accepted within the last second, then three 429s with a 300 ms Retry-After: 3 of 33.
+	for (let n = 0; n < 30; n++) pace.release(await pace.acquire(), 'ok');
+	for (let n = 0; n < 3; n++) pace.release(await pace.acquire(), 'congested', 300);
+	const before = Date.now();
+	for (let n = 0; n < 5; n++) pace.release(await pace.acquire(), 'ok');
+	expect(Date.now() - before).toBeLessThan(100);
+	// Refused by the dozen: a rate limit, and everyone waits.
+	for (let n = 0; n < 12; n++) pace.release(await pace.acquire(), 'congested', 300);
+	const paused = Date.now();
+	pace.release(await pace.acquire(), 'ok');
+	expect(Date.now() - paused).toBeGreaterThanOrEqual(280);
+});
+
 test('after a run of 429s, requests are spaced at the rate the provider had accepted', async () => {
 	const pace = new RequestPace(10);
-	// 20 accepted within the last second, then a run of three 429s with Retry-After 0.
+	// 20 accepted within the last second, then a run of eight 429s with Retry-After 0.
 	for (let n = 0; n < 20; n++) pace.release(await pace.acquire(), 'ok');
-	for (let n = 0; n < 3; n++) pace.release(await pace.acquire(), 'congested', 0);
+	for (let n = 0; n < 8; n++) pace.release(await pace.acquire(), 'congested', 0);
 	const before = Date.now();
 	for (let n = 0; n < 11; n++) pace.release(await pace.acquire(), 'ok');
 	// About 20 × 0.95 requests per second: ten gaps of ~52 ms.
