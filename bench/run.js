@@ -148,6 +148,7 @@ async function benchProvider(n8n, provider, grid, windows, entry, save) {
 				for (let round = 1; round <= options.rounds; round++) {
 					const tag = `${scenario.id}, ${size} items${options.rounds > 1 ? ` [${round}/${options.rounds}]` : ''}`;
 					let replay;
+					let refusals;
 					for (const runner of scenario.runners) {
 						if (runner === 'raw') {
 							// The bare client at the concurrency ours reached at the mock.
@@ -161,6 +162,8 @@ async function benchProvider(n8n, provider, grid, windows, entry, save) {
 						const faultFree = runner === 'oursFaultFree';
 						const result = await checkedRun(context, nodes[runner], items, faultFree ? undefined : prepare);
 						result.delivery = delivery(provider, mock, size);
+						if (runner === 'ours' && scenario.retryAfterMs) refusals = refusalsPerItem(provider, mock);
+						if (faultFree && refusals) result.retryAfterFloorMs = retryAfterFloor(provider, mock, result, refusals, scenario.retryAfterMs);
 						windows.push({ name: `${provider.id} ${tag} ${runner}`, ...result.window });
 						log(`  ${tag}, ${runner}: ${describe(result)}`);
 						if (runner === 'ours') replay = replayable(mock.requests.filter((request) => provider.isUpdate(request) && request.answeredWith === undefined));
@@ -210,6 +213,34 @@ function delivery(provider, mock, size) {
 		lost: size - distinct,
 		duplicated: succeeded.length - distinct,
 	};
+}
+
+/** How many times each item's update was answered 429, by item (URL and body). */
+function refusalsPerItem(provider, mock) {
+	const refusals = new Map();
+	for (const request of mock.requests.filter(provider.isUpdate)) {
+		const key = `${request.rawUrl} ${request.rawBody}`;
+		refusals.set(key, (refusals.get(key) ?? 0) + (request.answeredWith === 429 ? 1 : 0));
+	}
+	return refusals;
+}
+
+/**
+ * The least time any node honouring Retry-After could take over the faulty run: the
+ * fault-free run (just recorded by the mock), each item's answer held back by the
+ * Retry-After waits its 429s cost it in ours. An item refused twice in the last second
+ * ends the run at least two seconds after the fault-free run would have.
+ */
+function retryAfterFloor(provider, mock, faultFreeRun, refusals, retryAfterMs) {
+	const updates = mock.requests.filter(provider.isUpdate);
+	const first = Math.min(...updates.map((request) => request.at));
+	const span = Math.max(...updates.map((request) => request.at)) - first;
+	let floorSpan = span;
+	for (const request of updates) {
+		const refused = refusals.get(`${request.rawUrl} ${request.rawBody}`) ?? 0;
+		floorSpan = Math.max(floorSpan, request.at - first + refused * retryAfterMs);
+	}
+	return faultFreeRun.executionTimeMs - span + floorSpan;
 }
 
 /** The update requests the mock recorded, in a comparable form, sorted. */
@@ -264,6 +295,7 @@ function nodeFigures(runs, size) {
 			duplicated: Math.max(...runs.map((run) => run.delivery.duplicated)),
 		},
 		...(typical.expressions ? { expressionsPerItem: typical.expressions.perItem } : {}),
+		...(typical.retryAfterFloorMs ? { retryAfterFloorMs: med((run) => run.retryAfterFloorMs) } : {}),
 	};
 }
 
@@ -288,7 +320,8 @@ function describe(run) {
 		`RSS peak ${mb(run.rss.peak)} MB (floor ${mb(run.rss.baseline)}), heap peak ${mb(run.heap.peak)} MB (floor ${mb(run.heap.floor)}); ` +
 		`event loop stalled up to ${run.longestStallMs} ms; requests from ${run.inFlight.firstRequestAfterMs} to ${run.inFlight.lastRequestAfterMs} ms; ` +
 		`in flight max ${run.inFlight.max} (${run.inFlight.maxAfterFirstSecond} after the first second); ` +
-		`${run.delivery.lost} lost, ${run.delivery.duplicated} duplicated, ${run.delivery.answered429} answered 429`
+		`${run.delivery.lost} lost, ${run.delivery.duplicated} duplicated, ${run.delivery.answered429} answered 429` +
+		(run.retryAfterFloorMs ? `; with ours' 429s, honouring Retry-After, at least ${run.retryAfterFloorMs} ms` : '')
 	);
 }
 

@@ -55,6 +55,7 @@ const scenarios = {
 	retry429: {
 		label: '10% answered 429 (Retry-After: 1)',
 		kind: 'faults',
+		retryAfterMs: 1000,
 		sizes: [2000],
 		runners: ['ours', 'oursFaultFree'],
 		prepare: (mock, provider) =>

@@ -43,8 +43,8 @@ export class RequestPace {
 	/** Times of the successes of the last second (older ones are dropped as new ones come). */
 	private recentSuccesses: number[] = [];
 
-	/** Times of the 429/503 answers of the last second. */
-	private recentCongestion: number[] = [];
+	/** Whether each of the last answers was a 429/503, oldest first. */
+	private lastAnswersRefused: boolean[] = [];
 
 	/**
 	 * `ceiling`: Max Concurrent Requests, or undefined to let the limit find it. `stopped`:
@@ -124,6 +124,7 @@ export class RequestPace {
 		if (outcome === 'ok') {
 			this.congestedInARow = 0;
 			this.limitedThisRun = false;
+			this.remember(false);
 			this.recentSuccesses.push(now);
 			dropOlderThanASecond(this.recentSuccesses, now);
 			this.limit.answered(sent, now);
@@ -134,17 +135,16 @@ export class RequestPace {
 				this.startGapMs = 1000 / (rate + 0.5 / rate);
 			}
 		} else if (outcome === 'congested') {
-			this.recentCongestion.push(now);
-			dropOlderThanASecond(this.recentCongestion, now);
+			this.remember(true);
 			if (round === this.round) {
 				this.limit.congested();
 				this.round++;
 			}
 			// A single 429 may be chance, and so may three in a row among many successes
-			// (one answer in ten refused at random does that every thousand answers). Several
-			// in a row while a quarter of the last second's answers were refused mean the
-			// provider limits the rate; once it has, three in a row mean the pace crept past it.
-			if (++this.congestedInARow >= 3 && (this.startGapMs > 0 || this.mostlyRefused(now))) {
+			// (one answer in ten refused at random does that every thousand answers). Three
+			// in a row with 8 of the last 20 refused mean the provider limits the rate; once
+			// it has, three in a row mean the pace crept past it.
+			if (++this.congestedInARow >= 3 && (this.startGapMs > 0 || this.mostlyRefused())) {
 				this.resumeAt = Math.max(this.resumeAt, now + retryInMs);
 				if (!this.limitedThisRun) this.limitRateToRecentSuccesses(now);
 				this.limitedThisRun = true;
@@ -162,9 +162,14 @@ export class RequestPace {
 		}
 	}
 
-	private mostlyRefused(now: number): boolean {
-		dropOlderThanASecond(this.recentSuccesses, now);
-		return this.recentCongestion.length >= 0.25 * (this.recentCongestion.length + this.recentSuccesses.length);
+	private remember(refused: boolean): void {
+		this.lastAnswersRefused.push(refused);
+		if (this.lastAnswersRefused.length > 20) this.lastAnswersRefused.shift();
+	}
+
+	private mostlyRefused(): boolean {
+		const refused = this.lastAnswersRefused.filter(Boolean).length;
+		return refused >= 0.4 * this.lastAnswersRefused.length;
 	}
 
 	private limitRateToRecentSuccesses(now: number): void {
