@@ -23,7 +23,8 @@ export class RequestPace {
 
 	private inFlight = 0;
 
-	private waiting: Array<() => void> = [];
+	/** Requests waiting for a slot: each is handed the requests in flight with it. */
+	private waiting: Array<(inFlight: number) => void> = [];
 
 	/** Bumped at each decrease: answers to requests sent before it do not decrease again. */
 	private round = 0;
@@ -72,18 +73,21 @@ export class RequestPace {
 	/** Waits for a free slot and the moment to send. Retries pass `first` to go ahead of new requests. */
 	async acquire(first = false): Promise<Ticket> {
 		if (this.stopped?.aborted) throw new RunStopped();
+		// Counted when the slot is taken: after the awaits below, slots taken meanwhile by
+		// requests started at the same moment would be counted too.
+		let inFlight: number;
 		if (this.inFlight < this.allowed() && this.waiting.length === 0) {
-			this.inFlight++;
+			inFlight = ++this.inFlight;
 		} else {
-			let wake = () => {};
-			const turn = new Promise<void>((resolve) => {
+			let wake: (inFlight: number) => void = () => {};
+			const turn = new Promise<number>((resolve) => {
 				wake = resolve;
 				if (first) this.waiting.unshift(resolve);
 				else this.waiting.push(resolve);
 			});
 			let gotTurn = false;
 			try {
-				await untilStopped(turn, this.stopped);
+				inFlight = await untilStopped(turn, this.stopped);
 				gotTurn = true;
 			} finally {
 				if (!gotTurn) {
@@ -105,7 +109,7 @@ export class RequestPace {
 		} finally {
 			if (!started) this.giveBack();
 		}
-		return { round: this.round, sent: this.limit.sent(Date.now(), this.inFlight, waiting) };
+		return { round: this.round, sent: this.limit.sent(Date.now(), inFlight, waiting) };
 	}
 
 	/** Waits `ms` before a request tries again (ends at once on Stop, with RunStopped). */
@@ -157,8 +161,7 @@ export class RequestPace {
 	private giveBack(): void {
 		this.inFlight--;
 		while (this.waiting.length > 0 && this.inFlight < this.allowed()) {
-			this.inFlight++;
-			this.waiting.shift()?.();
+			this.waiting.shift()?.(++this.inFlight);
 		}
 	}
 
