@@ -16,8 +16,9 @@ const MIN_LIMIT = 4;
 // limit triples per round trip while the provider keeps up (TCP's slow start).
 const STARTUP_STEP = 2;
 const KEPT_UP = 1.5;
-// Starting ends at an answer that took twice the unloaded time (requests are queuing), or
-// after three round trips in which answers per second grew by less than a quarter.
+// Starting ends when a round's answers took twice the unloaded time on average (requests
+// are queuing), or after three round trips in which answers per second grew by less than
+// a quarter.
 const QUEUED = 2;
 const GROWTH_SIGN = 1.25;
 const FLAT_ROUNDS = 3;
@@ -136,7 +137,9 @@ export class ConcurrencyLimit {
 			this.limit = INITIAL_LIMIT;
 		} else if (this.phase === 'startup' && !sent.underused) {
 			const floorMs = this.floorMs();
-			if (latencyMs > QUEUED * floorMs) this.endStartup();
+			// The round's average, not one answer: n8n's own work delays a few answers of a
+			// burst well past twice the unloaded time while the provider queues nothing.
+			if (round.latencyMs / round.answers > QUEUED * floorMs) this.endStartup();
 			else if (latencyMs <= KEPT_UP * floorMs) this.limit += STARTUP_STEP;
 		}
 		if (this.phase === 'probe') this.limit = this.target();
