@@ -13,10 +13,11 @@ export interface Ticket {
  * The pace of one node execution's requests. How many may be in flight is a
  * ConcurrencyLimit: it starts at one request (so a token is fetched once, by the first
  * request), grows while more requests bring more answers per second, settles where they
- * stop doing so, and halves on a 429/503 (once per round trip). A run of
- * congestion answers means the provider is limiting the request rate: then nobody
- * sends until its Retry-After (or the backoff) is over, and requests are spaced at the
- * rate the provider just accepted, a little slower, creeping up again while all is well.
+ * stop doing so, and halves on a 429/503 (once per round trip). A run of congestion
+ * answers while most recent answers were congestion answers means the provider is
+ * limiting the request rate: then nobody sends until its Retry-After (or the backoff) is
+ * over, and requests are spaced at the rate the provider just accepted, a little slower,
+ * creeping up again while all is well.
  */
 export class RequestPace {
 	private readonly limit: ConcurrencyLimit;
